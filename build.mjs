@@ -1,0 +1,119 @@
+// Builds the unpacked extension for both browsers from one source:
+//   dist/chrome/  — background as a service worker
+//   dist/firefox/ — background as scripts, with the gecko id
+// `node build.mjs --watch` rebuilds on change. A type error or an unresolved import fails the
+// build; so does a bundle over its size budget.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const watch = process.argv.includes('--watch');
+const dist = join(root, 'dist');
+const targets = ['chrome', 'firefox'];
+const KB = 1024;
+// Gzipped budgets: the popup must open fast (Preact, hooks, idb and the polyfill are ~12 KB).
+const BUDGETS = { 'popup.js': 25 * KB, 'content.js': 20 * KB, 'background.js': 20 * KB };
+const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['icons', 'icons']];
+
+function manifestFor(target) {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  if (target === 'chrome') {
+    delete manifest.background.scripts;
+    delete manifest.browser_specific_settings;
+  } else {
+    delete manifest.background.service_worker;
+  }
+  return manifest;
+}
+
+function typeCheck() {
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sizeReport(dir) {
+  const failures = [];
+  for (const [file, budget] of Object.entries(BUDGETS)) {
+    const bytes = readFileSync(join(dir, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    console.log(`  ${file.padEnd(14)} ${(bytes.length / KB).toFixed(1).padStart(6)} KB  ${(gz / KB).toFixed(1).padStart(5)} KB gzipped (budget ${budget / KB} KB)`);
+    if (gz > budget) failures.push(`${file} is ${(gz / KB).toFixed(1)} KB gzipped, over its ${budget / KB} KB budget`);
+  }
+  return failures;
+}
+
+/** Copies the fresh bundles and static files into each target with its own manifest. */
+function assemble(bundleDir) {
+  for (const target of targets) {
+    const out = join(dist, target);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    cpSync(bundleDir, out, { recursive: true });
+    for (const [from, to] of STATIC) cpSync(join(root, from), join(out, to), { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2) + '\n');
+  }
+}
+
+const bundleDir = join(dist, '.bundles');
+const common = {
+  bundle: true,
+  minify: !watch,
+  sourcemap: watch ? 'inline' : false,
+  target: ['chrome120', 'firefox128'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+const builds = [
+  { entryPoints: { content: 'src/content/index.ts' }, format: 'iife' },
+  { entryPoints: { background: 'src/background/index.ts', popup: 'src/popup/index.tsx' }, format: 'esm', splitting: false },
+];
+
+const report = {
+  name: 'assemble',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && watch) {
+        assemble(bundleDir);
+        console.log(`[${new Date().toLocaleTimeString()}] rebuilt dist/chrome and dist/firefox`);
+      }
+    });
+  },
+};
+
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context({ ...common, ...b, outdir: bundleDir, plugins: [report] });
+    await ctx.watch();
+  }
+  console.log('Watching src/ — Ctrl+C to stop. (Type errors: run `npm run typecheck`.)');
+} else {
+  if (!process.argv.includes("--no-typecheck") && !typeCheck()) {
+    console.error('Build failed: type errors (above).');
+    process.exit(1);
+  }
+  rmSync(dist, { recursive: true, force: true });
+  try {
+    for (const b of builds) await esbuild.build({ ...common, ...b, outdir: bundleDir });
+  } catch {
+    console.error('Build failed: see the errors above.');
+    process.exit(1);
+  }
+  assemble(bundleDir);
+  rmSync(bundleDir, { recursive: true, force: true });
+  console.log('Built dist/chrome and dist/firefox:');
+  const failures = sizeReport(join(dist, 'chrome'));
+  if (failures.length) {
+    console.error(`Build failed: ${failures.join('; ')}.`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,64 @@
+// The service worker (Chrome) / background script (Firefox): wiring only. MV3 may stop it at
+// any moment, so it keeps nothing in memory it cannot lose: the database is reopened on wake.
+import { browser, type Runtime } from '../platform';
+import { EDITOR_PORT } from '../messages';
+import type { Roundup } from '../model/roundup';
+import { createStore, openRoundupDb, type Store } from '../store';
+import { createHandlers } from './handlers';
+import { createRouter, deferHandlers, type SenderInfo } from './router';
+
+export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
+
+let storePromise: Promise<Store> | undefined;
+function store(): Promise<Store> {
+  storePromise ??= openRoundupDb().then((db) => createStore(db));
+  storePromise.catch(() => (storePromise = undefined));
+  return storePromise;
+}
+
+async function showCount(roundup: Roundup): Promise<void> {
+  const count = roundup.items.length;
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+}
+
+// Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
+const handlers = deferHandlers(async () => createHandlers(await store(), showCount));
+
+const router = createRouter(
+  handlers,
+  {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
+    contentHosts: CONTENT_HOSTS,
+  },
+);
+
+function senderInfo(sender: Runtime.MessageSender): SenderInfo {
+  return { id: sender.id, url: sender.url, tabId: sender.tab?.id };
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router(message, senderInfo(sender)));
+
+// Editors send their edits over a port: messages posted on it are delivered even when the page
+// closes right after posting, and they are handled in the order they were typed.
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== EDITOR_PORT) return;
+  let queue: Promise<unknown> = Promise.resolve();
+  port.onMessage.addListener((message: unknown) => {
+    queue = queue.then(async () => {
+      const reply = await router(message, senderInfo(port.sender ?? {}));
+      const requestId = (message as { requestId?: unknown })?.requestId;
+      try {
+        port.postMessage({ requestId, reply });
+      } catch {
+        // The editor closed; its edit is stored all the same.
+      }
+    });
+  });
+});
+
+async function refreshBadge(): Promise<void> {
+  await showCount(await (await store()).currentRoundup());
+}
+browser.runtime.onStartup.addListener(() => void refreshBadge());
+browser.runtime.onInstalled.addListener(() => void refreshBadge());

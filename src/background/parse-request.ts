@@ -1,0 +1,78 @@
+// Checks the shape of every request before a handler sees it: a message can come from a
+// content script living in a page we do not control.
+import { parsePost } from '../model/parse-post';
+import { ITEM_TEXT_FIELDS, ROUNDUP_TEXT_FIELDS } from '../model/roundup';
+import type { MessageType, Request } from '../messages';
+
+type Parsed<T extends MessageType> = { ok: true; value: Request<T> } | { ok: false; error: string };
+type Fields = Record<string, unknown>;
+
+const MAX_TEXT = 1_000_000;
+const MAX_IDS = 10_000;
+
+function needString(m: Fields, key: string, max = 200): string {
+  const v = m[key];
+  if (typeof v !== 'string' || v.length === 0) throw new Error(`"${key}" must be a non-empty string`);
+  if (v.length > max) throw new Error(`"${key}" is too long`);
+  return v;
+}
+
+function needText(m: Fields, key: string): string {
+  const v = m[key];
+  if (typeof v !== 'string') throw new Error(`"${key}" must be a string`);
+  if (v.length > MAX_TEXT) throw new Error(`"${key}" is longer than ${MAX_TEXT} characters`);
+  return v;
+}
+
+function needOneOf<T extends string>(m: Fields, key: string, allowed: readonly T[]): T {
+  const v = m[key];
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new Error(`"${key}" must be one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
+  toggleClip(m) {
+    const post = parsePost(m.post);
+    if (!post.ok) throw new Error(`the post is malformed: ${post.error}`);
+    return { post: post.value };
+  },
+  clippedIds(m) {
+    const ids = m.postIds;
+    if (!Array.isArray(ids) || ids.length > MAX_IDS || !ids.every((id) => typeof id === 'string' && id.length < 200)) {
+      throw new Error('"postIds" must be a list of post ids');
+    }
+    return { postIds: ids as string[] };
+  },
+  getCurrentRoundup: () => ({}),
+  setRoundupText: (m) => ({
+    roundupId: needString(m, 'roundupId'),
+    field: needOneOf(m, 'field', ROUNDUP_TEXT_FIELDS),
+    value: needText(m, 'value'),
+  }),
+  setItemText: (m) => ({
+    roundupId: needString(m, 'roundupId'),
+    postId: needString(m, 'postId'),
+    field: needOneOf(m, 'field', ITEM_TEXT_FIELDS),
+    value: needText(m, 'value'),
+  }),
+  moveItem(m) {
+    const to = m.to;
+    if (typeof to !== 'number' || !Number.isInteger(to) || to < 0) throw new Error('"to" must be a position (0 or more)');
+    return { roundupId: needString(m, 'roundupId'), postId: needString(m, 'postId'), to };
+  },
+  removeItem: (m) => ({ roundupId: needString(m, 'roundupId'), postId: needString(m, 'postId') }),
+};
+
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(parsers, type);
+}
+
+export function parseRequest<T extends MessageType>(type: T, message: Fields): Parsed<T> {
+  try {
+    return { ok: true, value: (parsers[type] as (m: Fields) => Request<T>)(message) };
+  } catch (e) {
+    return { ok: false, error: `Bad "${type}" message: ${(e as Error).message}.` };
+  }
+}

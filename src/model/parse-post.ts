@@ -1,0 +1,121 @@
+// A post arrives from a content script running inside a page we do not control: check every
+// field before anything is stored. Returns the post (only known fields, copied) or a message
+// naming what is wrong.
+import type { Author, Media, Post, Segment } from './post';
+
+const MAX_TEXT = 100_000;
+const MAX_SHORT = 2_000;
+const MAX_LIST = 100;
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown, path: string, max: number, required: boolean): string | undefined {
+  if (v === undefined && !required) return undefined;
+  if (typeof v !== 'string') throw new Error(`${path} is not a string`);
+  if (v.length > max) throw new Error(`${path} is longer than ${max} characters`);
+  return v;
+}
+
+function httpUrl(v: unknown, path: string, required: boolean): string | undefined {
+  const s = str(v, path, MAX_SHORT, required);
+  if (s === undefined) return undefined;
+  if (!required && s === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    throw new Error(`${path} is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${path} is not an http(s) URL`);
+  return url.href;
+}
+
+function author(v: unknown, path: string): Author {
+  if (!isRecord(v)) throw new Error(`${path} is not an object`);
+  const out: Author = {
+    name: str(v.name, `${path}.name`, MAX_SHORT, true) as string,
+    handle: str(v.handle, `${path}.handle`, MAX_SHORT, true) as string,
+  };
+  const avatarUrl = httpUrl(v.avatarUrl, `${path}.avatarUrl`, false);
+  const profileUrl = httpUrl(v.profileUrl, `${path}.profileUrl`, false);
+  if (avatarUrl) out.avatarUrl = avatarUrl;
+  if (profileUrl) out.profileUrl = profileUrl;
+  return out;
+}
+
+function segment(v: unknown, path: string): Segment {
+  if (!isRecord(v)) throw new Error(`${path} is not an object`);
+  const text = str(v.text, `${path}.text`, MAX_TEXT, true) as string;
+  switch (v.kind) {
+    case 'text':
+    case 'emoji':
+      return { kind: v.kind, text };
+    case 'link':
+    case 'mention':
+    case 'hashtag':
+      return { kind: v.kind, text, href: httpUrl(v.href, `${path}.href`, true) as string };
+    default:
+      throw new Error(`${path}.kind is not one of text, link, mention, hashtag, emoji`);
+  }
+}
+
+function media(v: unknown, path: string): Media {
+  if (!isRecord(v)) throw new Error(`${path} is not an object`);
+  if (v.kind !== 'image' && v.kind !== 'video' && v.kind !== 'gif') throw new Error(`${path}.kind is not image, video or gif`);
+  const out: Media = { kind: v.kind, url: httpUrl(v.url, `${path}.url`, true) as string };
+  const alt = str(v.alt, `${path}.alt`, MAX_TEXT, false);
+  const posterUrl = httpUrl(v.posterUrl, `${path}.posterUrl`, false);
+  if (alt !== undefined) out.alt = alt;
+  if (posterUrl) out.posterUrl = posterUrl;
+  return out;
+}
+
+function list<T>(v: unknown, path: string, item: (x: unknown, p: string) => T): T[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new Error(`${path} is not a list`);
+  if (v.length > MAX_LIST * 100) throw new Error(`${path} has too many entries`);
+  return v.map((x, i) => item(x, `${path}[${i}]`));
+}
+
+function post(v: unknown, path: string, depth: number): Post {
+  if (!isRecord(v)) throw new Error(`${path} is not an object`);
+  const id = str(v.id, `${path}.id`, MAX_SHORT, true) as string;
+  // A quoted post X shows without a link has no id; a clipped post always has one.
+  if (depth === 0 && !/^x:\d{1,25}$/.test(id)) throw new Error(`${path}.id is not an X post id`);
+  if (v.site !== 'x') throw new Error(`${path}.site is not a supported site`);
+  const out: Post = {
+    id,
+    site: 'x',
+    url: (depth === 0 ? httpUrl(v.url, `${path}.url`, true) : httpUrl(v.url, `${path}.url`, false)) ?? '',
+    author: author(v.author, `${path}.author`),
+    text: str(v.text, `${path}.text`, MAX_TEXT, true) as string,
+    segments: list(v.segments, `${path}.segments`, segment),
+    media: list(v.media, `${path}.media`, media).slice(0, MAX_LIST),
+    capturedAt: str(v.capturedAt, `${path}.capturedAt`, 64, true) as string,
+    pageUrl: httpUrl(v.pageUrl, `${path}.pageUrl`, false) ?? '',
+  };
+  for (const key of ['lang', 'createdAt', 'repostedBy', 'replyTo'] as const) {
+    const value = str(v[key], `${path}.${key}`, MAX_SHORT, false);
+    if (value !== undefined) out[key] = value;
+  }
+  if (v.dir === 'ltr' || v.dir === 'rtl' || v.dir === 'auto') out.dir = v.dir;
+  for (const key of ['pinned', 'truncated', 'partial'] as const) if (v[key] === true) out[key] = true;
+  if (v.quoted !== undefined) {
+    if (depth > 0) throw new Error(`${path}.quoted nests too deep`);
+    out.quoted = post(v.quoted, `${path}.quoted`, depth + 1);
+  }
+  return out;
+}
+
+export function parsePost(value: unknown, path = 'post'): Result<Post> {
+  try {
+    return { ok: true, value: post(value, path, 0) };
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}

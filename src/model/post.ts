@@ -1,0 +1,58 @@
+// A clipped social-media post, normalised across sites. Pure data: it crosses from the
+// content script to the background as a message and is stored as it is.
+
+export type Site = 'x';
+
+export interface Author {
+  name: string;
+  /** Without the leading `@`. */
+  handle: string;
+  avatarUrl?: string;
+  profileUrl?: string;
+}
+
+/** The post's words as the reader sees them, split so exports can link what was linked. */
+export type Segment =
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  | { kind: 'mention'; text: string; href: string }
+  | { kind: 'hashtag'; text: string; href: string }
+  | { kind: 'emoji'; text: string };
+
+export interface Media {
+  kind: 'image' | 'video' | 'gif';
+  url: string;
+  alt?: string;
+  /** For video and GIF: the still shown before playing. */
+  posterUrl?: string;
+}
+
+export interface Post {
+  /** `site:nativeId`, e.g. `x:1991586882858172684`. A quoted post X shows without a link has none. */
+  id: string;
+  site: Site;
+  /** Canonical permalink. */
+  url: string;
+  author: Author;
+  /** Plain text: line breaks kept, emoji as characters, links as their real targets. */
+  text: string;
+  segments: Segment[];
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
+  /** ISO 8601. */
+  createdAt?: string;
+  media: Media[];
+  quoted?: Post;
+  /** Who reposted it into the timeline it was clipped from (display text). */
+  repostedBy?: string;
+  pinned?: boolean;
+  replyTo?: string;
+  /** "Show more": the page showed only the start of the text. */
+  truncated?: boolean;
+  capturedAt: string;
+  pageUrl: string;
+  /** True when some field could not be read from the page. */
+  partial?: boolean;
+}
+
+export const X_ID_PATTERN = /^x:\d{1,25}$/;

@@ -1,0 +1,46 @@
+// A roundup: the draft of one post the user is writing around the posts they clipped.
+
+export interface RoundupItem {
+  postId: string;
+  /** Written before the post. */
+  leadIn: string;
+  /** Written after the post. */
+  commentary: string;
+}
+
+export interface Roundup {
+  id: string;
+  title: string;
+  intro: string;
+  closing: string;
+  /** In the order the roundup post shows them. */
+  items: RoundupItem[];
+  createdAt: string;
+  updatedAt: string;
+  exportedAt?: string;
+}
+
+/** The roundup's own text fields, each stored on its own so two open editors never clobber each other. */
+export type RoundupTextField = 'title' | 'intro' | 'closing';
+export type ItemTextField = 'leadIn' | 'commentary';
+
+export const ROUNDUP_TEXT_FIELDS: readonly RoundupTextField[] = ['title', 'intro', 'closing'];
+export const ITEM_TEXT_FIELDS: readonly ItemTextField[] = ['leadIn', 'commentary'];
+
+export function newRoundup(id: string, now: string): Roundup {
+  return { id, title: '', intro: '', closing: '', items: [], createdAt: now, updatedAt: now };
+}
+
+export function newItem(postId: string): RoundupItem {
+  return { postId, leadIn: '', commentary: '' };
+}
+
+/** Moves the item at `from` to `to`, clamped to the list; returns a new array. */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const next = items.slice();
+  if (from < 0 || from >= next.length) return next;
+  const target = Math.max(0, Math.min(next.length - 1, to));
+  const [moved] = next.splice(from, 1);
+  next.splice(target, 0, moved as T);
+  return next;
+}

@@ -1,0 +1,76 @@
+// The editor's line to the background: a Port. Edits posted on it reach the background even
+// when the page closes right after posting, in the order they were typed. MV3 may stop the
+// service worker, which disconnects the port: requests still unanswered are sent again on a
+// new port. Every editor request sets a value (a field's text, an item's position), so sending
+// one twice does no harm.
+import { browser, type Runtime } from '../platform';
+import { EDITOR_PORT, type MessageType, type Reply, type Request, type Response } from '../messages';
+
+interface Pending {
+  message: { requestId: number; type: MessageType } & Record<string, unknown>;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export interface Connection {
+  request<T extends MessageType>(type: T, request: Request<T>): Promise<Response<T>>;
+}
+
+export function connect(): Connection {
+  let port: Runtime.Port | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  function open(): Runtime.Port {
+    if (port) return port;
+    const p = browser.runtime.connect({ name: EDITOR_PORT });
+    p.onMessage.addListener((message: unknown) => {
+      const { requestId, reply } = message as { requestId?: number; reply?: Reply<MessageType> };
+      const waiting = requestId === undefined ? undefined : pending.get(requestId);
+      if (!waiting || !reply) return;
+      pending.delete(requestId as number);
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(new Error(reply.error));
+    });
+    p.onDisconnect.addListener(() => {
+      port = null;
+      // The worker stopped: send what it had not answered to the next one.
+      if (pending.size > 0) queueMicrotask(resend);
+    });
+    port = p;
+    return p;
+  }
+
+  function post(item: Pending) {
+    try {
+      open().postMessage(item.message);
+    } catch (e) {
+      port = null;
+      try {
+        open().postMessage(item.message);
+      } catch {
+        pending.delete(item.message.requestId);
+        item.reject(new Error(`Roundup's background could not be reached: ${(e as Error).message}`));
+      }
+    }
+  }
+
+  function resend() {
+    for (const item of pending.values()) post(item);
+  }
+
+  return {
+    request<T extends MessageType>(type: T, request: Request<T>): Promise<Response<T>> {
+      return new Promise<Response<T>>((resolve, reject) => {
+        const requestId = nextId++;
+        const item: Pending = {
+          message: { ...request, type, requestId },
+          resolve: resolve as (value: unknown) => void,
+          reject,
+        };
+        pending.set(requestId, item);
+        post(item);
+      });
+    },
+  };
+}
