@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/background/handlers';
+import { createRouter, type SenderInfo } from '../../src/background/router';
+import { createStore, openRoundupDb } from '../../src/store';
+import { makePost } from './helpers/posts';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const fromPage: SenderInfo = { id: ID, url: 'https://x.com/home', tabId: 4 };
+const fromEditor: SenderInfo = { id: ID, url: `${ORIGIN}popup.html` };
+
+let n = 0;
+async function setUp() {
+  const store = createStore(await openRoundupDb(`router-${++n}`));
+  const changes: number[] = [];
+  const route = createRouter(createHandlers(store, (r) => void changes.push(r.items.length)), {
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    contentHosts: ['x.com', 'twitter.com', 'mobile.twitter.com'],
+  });
+  const stored = async () => (await store.currentRoundup()).items.length;
+  return { route, store, changes, stored };
+}
+
+describe('the message router', () => {
+  it('clips from a post page, reports the state, and unclips on the second press', async () => {
+    const { route, changes } = await setUp();
+    const post = makePost(1);
+    expect(await route({ type: 'toggleClip', post }, fromPage)).toMatchObject({ ok: true, value: { clipped: true, count: 1 } });
+    expect(await route({ type: 'clippedIds', postIds: [post.id, 'x:2'] }, fromPage)).toMatchObject({ ok: true, value: { clipped: [post.id] } });
+    expect(await route({ type: 'toggleClip', post }, fromPage)).toMatchObject({ ok: true, value: { clipped: false, count: 0 } });
+    expect(changes).toEqual([1, 0]);
+  });
+
+  it.each([
+    ['not an object', 'clip', 'A message must be an object with a "type".'],
+    ['null', null, 'A message must be an object with a "type".'],
+    ['a list', [], 'A message must be an object with a "type".'],
+    ['no type', { post: makePost(1) }, 'Unknown message type undefined.'],
+    ['an unknown type', { type: 'deleteEverything' }, 'Unknown message type "deleteEverything".'],
+    ['a prototype key as type', { type: '__proto__' }, 'Unknown message type "__proto__".'],
+  ])('answers %s with a clear error and stores nothing', async (_name, message, error) => {
+    const { route, stored } = await setUp();
+    expect(await route(message, fromPage)).toEqual({ ok: false, error });
+    expect(await stored()).toBe(0);
+  });
+
+  it.each([
+    ['no post', {}, 'the post is malformed: post is not an object'],
+    ['an id that is not an X id', { post: makePost(1, { id: '../../etc' }) }, 'post.id is not an X post id'],
+    ['a javascript: permalink', { post: makePost(1, { url: 'javascript:alert(1)' }) }, 'post.url is not an http(s) URL'],
+    ['a text that is not a string', { post: { ...makePost(1), text: 42 } }, 'post.text is not a string'],
+    ['a link segment to javascript:', { post: makePost(1, { segments: [{ kind: 'link', text: 'x', href: 'javascript:alert(1)' }] }) }, 'post.segments[0].href is not an http(s) URL'],
+    ['an unknown segment kind', { post: { ...makePost(1), segments: [{ kind: 'script', text: 'x' }] } }, 'post.segments[0].kind is not one of'],
+  ])('refuses a clip with %s, storing nothing', async (_name, body, error) => {
+    const { route, stored } = await setUp();
+    const reply = await route({ type: 'toggleClip', ...body }, fromPage);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toContain(error);
+    expect(await stored()).toBe(0);
+  });
+
+  it('keeps only the known fields of a post', async () => {
+    const { route, store } = await setUp();
+    await route({ type: 'toggleClip', post: { ...makePost(1), evil: '<script>', author: { name: 'A', handle: 'a', extra: 1 } } }, fromPage);
+    const { posts } = await store.loadRoundup((await store.currentRoundup()).id);
+    expect(posts[0]).not.toHaveProperty('evil');
+    expect(posts[0]?.author).toEqual({ name: 'A', handle: 'a' });
+  });
+
+  it('checks who sent a message: editor edits only from extension pages, clips only from post pages', async () => {
+    const { route, stored } = await setUp();
+    const current = await route({ type: 'getCurrentRoundup' }, fromEditor);
+    if (!current.ok) throw new Error(current.error);
+    const roundupId = (current.value as { roundup: { id: string } }).roundup.id;
+    const edit = { type: 'setRoundupText', roundupId, field: 'title', value: 'Hacked' };
+    expect(await route(edit, fromPage)).toEqual({ ok: false, error: '"setRoundupText" is not accepted from content.' });
+    expect(await route({ type: 'toggleClip', post: makePost(1) }, fromEditor)).toMatchObject({ ok: false });
+    expect(await route({ type: 'toggleClip', post: makePost(1) }, { ...fromPage, id: 'another-extension' })).toMatchObject({ ok: false, error: '"toggleClip" is not accepted from an unknown sender.' });
+    expect(await route({ type: 'toggleClip', post: makePost(1) }, { ...fromPage, url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(await route({ type: 'toggleClip', post: makePost(1) }, { ...fromPage, url: 'http://x.com/home' })).toMatchObject({ ok: false });
+    expect(await stored()).toBe(0);
+    expect(await route(edit, fromEditor)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ type: 'setRoundupText', roundupId: 'r', field: 'items', value: 'x' }, '"field" must be one of title, intro, closing'],
+    [{ type: 'setItemText', roundupId: 'r', postId: 'x:1', field: 'commentary', value: 7 }, '"value" must be a string'],
+    [{ type: 'moveItem', roundupId: 'r', postId: 'x:1', to: -1 }, '"to" must be a position'],
+    [{ type: 'removeItem', roundupId: '', postId: 'x:1' }, '"roundupId" must be a non-empty string'],
+    [{ type: 'setRoundupText', roundupId: 'missing', field: 'title', value: 'x' }, 'There is no roundup with id "missing".'],
+  ])('answers a malformed editor message %j with a clear error', async (message, error) => {
+    const { route } = await setUp();
+    const reply = await route(message, fromEditor);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toContain(error);
+  });
+});
