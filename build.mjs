@@ -4,7 +4,7 @@
 // `node build.mjs --watch` rebuilds on change. A type error or an unresolved import fails the
 // build; so does a bundle over its size budget.
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -57,7 +57,9 @@ function assemble(bundleDir) {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     cpSync(bundleDir, out, { recursive: true });
-    for (const [from, to] of STATIC) cpSync(join(root, from), join(out, to), { recursive: true });
+    // The icons' SVG sources stay out of the package: the manifest names only the PNGs.
+    const filter = (src) => !src.endsWith('.svg');
+    for (const [from, to] of STATIC) cpSync(join(root, from), join(out, to), { recursive: true, filter });
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2) + '\n');
   }
 }
@@ -95,7 +97,9 @@ if (watch) {
     const ctx = await esbuild.context({ ...common, ...b, outdir: bundleDir, plugins: [report] });
     await ctx.watch();
   }
-  console.log('Watching src/ — Ctrl+C to stop. (Type errors: run `npm run typecheck`.)');
+  // Type errors are reported as they appear, without holding up the bundles.
+  spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--watch', '--preserveWatchOutput', '-p', root], { stdio: 'inherit' });
+  console.log('Watching src/ — Ctrl+C to stop.');
 } else {
   if (!process.argv.includes("--no-typecheck") && !typeCheck()) {
     console.error('Build failed: type errors (above).');
