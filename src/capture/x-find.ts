@@ -1,0 +1,56 @@
+// Finding post elements on a page, cheaply: these run on every mutation of an infinite
+// timeline, so they use selector lookups and regexes only (no layout, no URL parsing).
+import { tid } from './x-dom';
+
+const STATUS_ID = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;
+
+/**
+ * `x:<id>` of the element's own permalink. Hot path (every post of an infinite timeline):
+ * one tag lookup and a regex, no URL parsing. A quoted post's time has no link, so the
+ * first time inside a status link is the post's own.
+ */
+export function postIdOf(el: Element): string | null {
+  try {
+    for (const t of Array.from(el.getElementsByTagName('time'))) {
+      const a = t.closest('a');
+      const m = a && el.contains(a) ? STATUS_ID.exec(a.getAttribute('href') ?? '') : null;
+      if (m?.[1]) return `x:${m[1]}`;
+    }
+    const a = el.querySelector('a[href$="/analytics"], a[href$="/history"]');
+    const m = STATUS_ID.exec(a?.getAttribute('href') ?? '');
+    return m?.[1] ? `x:${m[1]}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The post elements to decorate, in document order: every `article[data-testid=tweet]`,
+ * and a `div[data-testid=tweet]` only when it wraps no article. Promoted posts are skipped.
+ */
+export function findPostElements(root: ParentNode): Element[] {
+  try {
+    const all = Array.from(root.querySelectorAll(tid('tweet')));
+    const self = root as Partial<Element>;
+    if (typeof self.matches === 'function' && self.matches(tid('tweet'))) all.unshift(root as Element);
+    return all.filter((e) => (e.tagName.toUpperCase() === 'ARTICLE' || !e.querySelector(`article${tid('tweet')}`)) && !isPromoted(e));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * An ad: inside a `placementTracking` wrapper, or labelled "Ad"/"Promoted". X also wraps
+ * every video player in `placementTracking`, so one inside the media is not a sign.
+ */
+export function isPromoted(post: Element): boolean {
+  if (post.parentElement?.closest(tid('placementTracking'))) return true;
+  for (const p of Array.from(post.querySelectorAll(tid('placementTracking')))) {
+    if (!p.closest(tid('tweetPhoto')) && !p.querySelector(tid('videoPlayer'))) return true;
+  }
+  return Array.from(post.querySelectorAll('span')).some((s) => {
+    if (s.childElementCount > 0 || s.closest(`${tid('tweetText')}, ${tid('User-Name')}, ${tid('socialContext')}`)) return false;
+    const t = s.textContent?.trim();
+    return t === 'Ad' || t === 'Promoted';
+  });
+}
