@@ -10,11 +10,13 @@ interface Props {
   multiline?: boolean;
   placeholder?: string;
   hint?: string;
+  /** While the roundup is still loading: shown, but not yet editable. */
+  readOnly?: boolean;
 }
 
 let nextId = 0;
 
-export function TextField({ label, value, onInput, multiline = false, placeholder, hint }: Props) {
+export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false }: Props) {
   const id = useRef(`field-${++nextId}`).current;
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -30,6 +32,7 @@ export function TextField({ label, value, onInput, multiline = false, placeholde
     id,
     value,
     placeholder,
+    readOnly,
     'aria-describedby': hint ? `${id}-hint` : undefined,
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
   };

@@ -1,0 +1,100 @@
+// Markdown export (CommonMark + GFM): `# Title`, paragraphs, each post a `>` blockquote
+// with its words, photos, quoted post and `— Name (@handle) [date](permalink)`.
+// Every page or user string is escaped so it renders as the characters typed: a post
+// cannot add a heading, link, image, HTML or template tag of its own.
+import type { Post } from '../model/post';
+import type { ExportInput, ExportSettings } from './types';
+import { escapeMarkdown as md, markdownUrl } from './escape';
+import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
+import {
+  attribution, byline, lookupPost, mediaLabel, mediaViews, pieceLines, pieces, type Piece,
+} from './post-parts';
+import { missingPost } from './missing';
+
+// Two trailing spaces: the hard line break every Markdown dialect understands.
+const HARD_BREAK = '  \n';
+
+const link = (text: string, href: string): string => `[${md(text, false)}](${markdownUrl(href)})`;
+
+/** Paragraphs of user text separated by blank lines; single breaks kept as hard breaks. */
+function mdParagraphs(text: string | undefined): string[] {
+  return paragraphs(text).map((lines) => lines.map((line) => md(line)).join(HARD_BREAK));
+}
+
+/** One line of a post's words. Leading spaces go: four of them would make a code block. */
+function richLine(line: Piece[]): string {
+  let atStart = true;
+  return line
+    .map((p) => {
+      const text = atStart ? p.text.trimStart() : p.text;
+      if (!text) return '';
+      const out = p.href ? link(text, p.href) : md(text, atStart);
+      atStart = false;
+      return out;
+    })
+    .join('');
+}
+
+/**
+ * Lines as Markdown: a blank line (a paragraph break in the post) stays one blank line,
+ * every other line break becomes a hard break.
+ */
+function withBreaks(lines: string[]): string[] {
+  const kept = tidyBlankLines(lines);
+  return kept.map((l, i) => (l && kept[i + 1] ? `${l}  ` : l));
+}
+
+/** The lines of a post's blockquote, before the `> ` prefix. */
+function postLines(post: Post, settings: ExportSettings, nested: boolean): string[] {
+  const blocks: string[][] = [];
+  const text = pieceLines(pieces(post)).map(richLine);
+  if (text.some((l) => l.trim())) blocks.push(withBreaks(text));
+  const media = mediaViews(post).map((m) =>
+    !m.src ? md(`[${mediaLabel(m)}]`) : settings.markdownImages
+      ? `![${md(m.kind === 'image' ? m.alt : mediaLabel(m), false)}](${markdownUrl(m.src)})`
+      : link(mediaLabel(m), m.src),
+  );
+  if (media.length) blocks.push(withBreaks(media));
+  if (post.quoted && !nested) blocks.push(postLines(post.quoted, settings, true).map((l) => (l ? `> ${l}` : '>')));
+  const a = attribution(post);
+  const date = a.href ? link(a.date ?? 'View post', a.href) : a.date ? md(a.date, false) : '';
+  blocks.push([`— ${md(byline(a), false)}${date ? ` ${date}` : ''}`]);
+  return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
+}
+
+function quote(lines: string[]): string {
+  return lines.map((l) => (l ? `> ${l}` : '>')).join('\n');
+}
+
+function missingMd(postId: string): string {
+  const { note, href } = missingPost(postId);
+  return `*${md(note, false)}.*${href ? ` ${link(href, href)}` : ''}`;
+}
+
+/** YAML double-quoted scalar: JSON's escapes, plus the characters YAML 1.1 reads as breaks. */
+function yamlString(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function frontMatter({ roundup }: ExportInput): string {
+  const when = new Date(roundup.exportedAt ?? roundup.updatedAt ?? roundup.createdAt);
+  const date = Number.isNaN(when.getTime()) ? '' : `date: ${when.toISOString().slice(0, 10)}\n`;
+  return `---\ntitle: ${yamlString(oneLine(roundup.title))}\n${date}---`;
+}
+
+export function renderMarkdown(input: ExportInput): string {
+  const { roundup, posts, settings } = input;
+  const out: string[] = [];
+  if (settings.markdownFrontMatter) out.push(frontMatter(input));
+  const title = oneLine(roundup.title);
+  if (title) out.push(`# ${md(title, false)}`);
+  out.push(...mdParagraphs(roundup.intro));
+  for (const item of roundup.items) {
+    out.push(...mdParagraphs(item.leadIn));
+    const post = lookupPost(posts, item.postId);
+    out.push(post ? quote(postLines(post, settings, false)) : missingMd(item.postId));
+    out.push(...mdParagraphs(item.commentary));
+  }
+  out.push(...mdParagraphs(roundup.closing), ...mdParagraphs(settings.signature));
+  return out.join('\n\n') + '\n';
+}

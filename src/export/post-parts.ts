@@ -1,0 +1,122 @@
+// What every format needs to know about one post, decided once: its permalink, its date
+// as readers see it, its words as segments with only safe links, its photos.
+import type { Media, Post, Segment } from '../model/post';
+import { cleanText, oneLine } from './paragraphs';
+import { safeUrl } from './escape';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** `November 20, 2025` in UTC (X's embed wording), or null when absent or not a date. */
+export function formatDate(iso: string | undefined): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
+}
+
+const X_HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
+// Handles are at most 15 characters today; a few older accounts have longer ones.
+const X_STATUS_PATH = /^\/([A-Za-z0-9_]{1,50})\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
+
+/**
+ * The post's link. X status links are rewritten to the `https://twitter.com/handle/status/ID`
+ * form of X's own embed code, which widgets.js and WordPress's oEmbed both recognise.
+ * Null when the stored url is not http(s) (a quoted post X showed without a link).
+ */
+export function permalink(post: Pick<Post, 'url'>): string | null {
+  const href = safeUrl(post.url);
+  if (!href) return null;
+  const url = new URL(href);
+  const match = X_HOSTS.has(url.hostname) ? X_STATUS_PATH.exec(url.pathname) : null;
+  return match ? `https://twitter.com/${match[1]}/status/${match[2]}` : href;
+}
+
+/** For an item whose post is gone from the data: a link still works if the id is an X id. */
+export function missingPostLink(postId: string): string | null {
+  const match = /^x:(\d{1,25})$/.exec(postId);
+  return match ? `https://twitter.com/i/web/status/${match[1]}` : null;
+}
+
+export interface Attribution {
+  name: string;
+  /** Without `@`; empty when unknown. */
+  handle: string;
+  date: string | null;
+  href: string | null;
+}
+
+export function attribution(post: Post): Attribution {
+  return {
+    name: oneLine(post.author?.name) || oneLine(post.author?.handle) || 'Unknown author',
+    handle: oneLine(post.author?.handle).replace(/^@/, ''),
+    date: formatDate(post.createdAt),
+    href: permalink(post),
+  };
+}
+
+/** `Name (@handle)`, the wording of X's embed code. */
+export function byline(a: Attribution): string {
+  return a.handle ? `${a.name} (@${a.handle})` : a.name;
+}
+
+/** A piece of the post's words: plain text, or text with a link that is safe to emit. */
+export type Piece = { kind: Segment['kind']; text: string; href: string | null };
+
+/**
+ * The rich-text segments, links resolved against the post's own url and dropped to plain
+ * text unless http(s). Falls back to the plain `text` when capture found no segments.
+ */
+export function pieces(post: Post): Piece[] {
+  const segments: Segment[] = post.segments?.length ? post.segments : [{ kind: 'text', text: post.text }];
+  const base = safeUrl(post.url) ?? undefined;
+  return segments.map((seg) => ({
+    kind: seg.kind,
+    text: cleanText(seg.text),
+    href: 'href' in seg ? safeUrl(seg.href, base) : null,
+  }));
+}
+
+/** Splits pieces at line breaks: formats that prefix every line (quotes) need lines. */
+export function pieceLines(list: Piece[]): Piece[][] {
+  const lines: Piece[][] = [[]];
+  for (const piece of list) {
+    piece.text.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part) lines[lines.length - 1]!.push({ ...piece, text: part });
+    });
+  }
+  return lines;
+}
+
+export interface MediaView {
+  kind: Media['kind'];
+  /** What to show: the photo, or a video's poster still. */
+  src: string | null;
+  alt: string;
+}
+
+/** Media with only safe URLs; a video shows its poster (its own url is often blob:). */
+export function mediaViews(post: Post): MediaView[] {
+  return (post.media ?? []).map((m) => ({
+    kind: m.kind,
+    src: safeUrl(m.kind === 'image' ? m.url : m.posterUrl),
+    alt: oneLine(m.alt),
+  }));
+}
+
+/**
+ * The post for an item, or undefined. `Object.hasOwn` so an id like `__proto__` or
+ * `constructor` finds nothing instead of Object.prototype's members.
+ */
+export function lookupPost(posts: Record<string, Post>, id: string): Post | undefined {
+  return Object.hasOwn(posts, id) ? posts[id] : undefined;
+}
+
+/** Words for a medium that has no usable alt text, so a reader knows something was there. */
+export function mediaLabel(m: MediaView): string {
+  const kind = m.kind === 'image' ? 'Image' : m.kind === 'gif' ? 'GIF' : 'Video';
+  return m.alt ? `${kind}: ${m.alt}` : kind;
+}

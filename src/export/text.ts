@@ -1,0 +1,67 @@
+// Plain-text export, for newsletters and places that take no markup: title underlined,
+// paragraphs separated by blank lines, each post an indented quote with its attribution
+// and link on lines of their own. Nothing to escape, but every post line is indented, so
+// a post's words can never pass for the writer's own.
+import type { Post } from '../model/post';
+import type { ExportInput } from './types';
+import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
+import { attribution, byline, lookupPost, mediaLabel, mediaViews, pieceLines, pieces } from './post-parts';
+import { missingPost } from './missing';
+
+const INDENT = '    ';
+// Long titles get a capped underline: a newsletter line is rarely wider than this.
+const MAX_UNDERLINE = 72;
+
+function textParagraphs(text: string | undefined): string[] {
+  return paragraphs(text).map((lines) => lines.join('\n'));
+}
+
+function underline(title: string): string {
+  const width = [...new Intl.Segmenter().segment(title)].length;
+  return '='.repeat(Math.min(width, MAX_UNDERLINE));
+}
+
+/** Words as read aloud: a link shows its full target (its text is often shortened). */
+function wordLines(post: Post): string[] {
+  const lines = pieceLines(pieces(post)).map((line) =>
+    line.map((p) => (p.kind === 'link' && p.href ? p.href : p.text)).join(''),
+  );
+  return tidyBlankLines(lines);
+}
+
+/** The post's lines before indenting; a quoted post nests one level deeper. */
+function postLines(post: Post, nested: boolean): string[] {
+  const blocks: string[][] = [];
+  const words = wordLines(post);
+  if (words.length) blocks.push(words);
+  const media = mediaViews(post).map((m) => `[${mediaLabel(m)}]${m.src ? ` ${m.src}` : ''}`);
+  if (media.length) blocks.push(media);
+  if (post.quoted && !nested) blocks.push(postLines(post.quoted, true).map((l) => (l ? INDENT + l : '')));
+  const a = attribution(post);
+  blocks.push([`— ${byline(a)}${a.date ? `, ${a.date}` : ''}`, ...(a.href ? [a.href] : [])]);
+  return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
+}
+
+function indent(lines: string[]): string {
+  return lines.map((l) => (l ? INDENT + l : '')).join('\n');
+}
+
+function missingText(postId: string): string {
+  const { note, href } = missingPost(postId);
+  return indent([`[${note}${href ? `: ${href}` : ''}]`]);
+}
+
+export function renderText({ roundup, posts, settings }: ExportInput): string {
+  const out: string[] = [];
+  const title = oneLine(roundup.title);
+  if (title) out.push(`${title}\n${underline(title)}`);
+  out.push(...textParagraphs(roundup.intro));
+  for (const item of roundup.items) {
+    out.push(...textParagraphs(item.leadIn));
+    const post = lookupPost(posts, item.postId);
+    out.push(post ? indent(postLines(post, false)) : missingText(item.postId));
+    out.push(...textParagraphs(item.commentary));
+  }
+  out.push(...textParagraphs(roundup.closing), ...textParagraphs(settings.signature));
+  return out.join('\n\n') + '\n';
+}

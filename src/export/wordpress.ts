@@ -1,0 +1,94 @@
+// WordPress export: Gutenberg block markup, pasted into the Code editor. Each post is a
+// `wp:embed` block (WordPress turns the URL into X's embed via oEmbed) followed by a
+// `wp:quote` holding its words and attribution, so the post reads when the embed fails.
+import type { Post } from '../model/post';
+import type { ExportInput } from './types';
+import { escapeAttr as attr, escapeHtml as esc } from './escape';
+import { htmlParagraphs, oneLine } from './paragraphs';
+import { attribution, lookupPost, mediaLabel, mediaViews, pieces } from './post-parts';
+import { attributionHtml, richTextHtml } from './post-html';
+import { missingPost } from './missing';
+
+/**
+ * Block attributes as JSON the way Gutenberg's serializer makes them safe: `--`, `<`, `>`,
+ * `&` as \u escapes so no value can close the `<!-- … -->` comment or read as markup, and
+ * no `\"` or `\\` (WordPress's unslashing of saved content would eat the backslash).
+ * Escape pairs are matched left to right, so a value ending in a backslash stays valid
+ * (Gutenberg's own `/\\"/` replacement breaks on that). U+2028/2029 for old JSON readers.
+ */
+export function blockAttributes(attrs: Record<string, unknown>): string {
+  return JSON.stringify(attrs)
+    .replace(/\\([\s\S])/g, (pair, c: string) => (c === '"' ? '\\u0022' : c === '\\' ? '\\u005c' : pair))
+    .replace(/--/g, '\\u002d\\u002d')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function block(name: string, html: string, attrs?: Record<string, unknown>): string {
+  const open = attrs ? `<!-- wp:${name} ${blockAttributes(attrs)} -->` : `<!-- wp:${name} -->`;
+  return `${open}\n${html}\n<!-- /wp:${name} -->`;
+}
+
+const paragraph = (html: string): string => block('paragraph', html);
+
+function paragraphs(text: string | undefined): string[] {
+  return htmlParagraphs(text, esc).map(paragraph);
+}
+
+/** The `wp:embed` block exactly as the block editor saves a Twitter embed. */
+export function embedBlock(url: string): string {
+  const attrs = { url, type: 'rich', providerNameSlug: 'twitter', responsive: true };
+  const figure =
+    '<figure class="wp-block-embed is-type-rich is-provider-twitter wp-block-embed-twitter">' +
+    `<div class="wp-block-embed__wrapper">\n${esc(url)}\n</div></figure>`;
+  return block('embed', figure, attrs);
+}
+
+function imageBlock(src: string, alt: string): string {
+  return block('image', `<figure class="wp-block-image"><img src="${attr(src)}" alt="${attr(alt)}"/></figure>`);
+}
+
+/** A `wp:quote` with the words, photos and quoted post as inner blocks, then the `<cite>`. */
+function quoteBlock(post: Post, nested: boolean): string {
+  const inner: string[] = [];
+  const words = richTextHtml(pieces(post)).trim();
+  if (words) inner.push(paragraph(`<p>${words}</p>`));
+  for (const m of mediaViews(post)) {
+    inner.push(m.src ? imageBlock(m.src, m.alt) : paragraph(`<p>${esc(`[${mediaLabel(m)}]`)}</p>`));
+  }
+  if (post.quoted && !nested) inner.push(quoteBlock(post.quoted, true));
+  const cite = `<cite>${attributionHtml(attribution(post))}</cite>`;
+  return block('quote', `<blockquote class="wp-block-quote">${inner.join('\n\n')}${cite}</blockquote>`);
+}
+
+function postBlocks(post: Post): string[] {
+  const url = attribution(post).href;
+  // Only X permalinks get the Twitter embed; anything else would not embed as Twitter.
+  const embed = url?.startsWith('https://twitter.com/') ? [embedBlock(url)] : [];
+  return [...embed, quoteBlock(post, false)];
+}
+
+function missingBlock(postId: string): string {
+  const { note, href } = missingPost(postId);
+  const link = href ? ` <a href="${attr(href)}">${esc(href)}</a>` : '';
+  return paragraph(`<p><em>${esc(note)}.</em>${link}</p>`);
+}
+
+export function renderWordPress({ roundup, posts, settings }: ExportInput): string {
+  const out: string[] = [];
+  const title = oneLine(roundup.title);
+  // Level 2, the block's default: WordPress shows the post title itself as the page's h1.
+  if (title) out.push(block('heading', `<h2 class="wp-block-heading">${esc(title)}</h2>`));
+  out.push(...paragraphs(roundup.intro));
+  for (const item of roundup.items) {
+    out.push(...paragraphs(item.leadIn));
+    const post = lookupPost(posts, item.postId);
+    out.push(...(post ? postBlocks(post) : [missingBlock(item.postId)]));
+    out.push(...paragraphs(item.commentary));
+  }
+  out.push(...paragraphs(roundup.closing), ...paragraphs(settings.signature));
+  return out.join('\n\n') + '\n';
+}

@@ -1,0 +1,109 @@
+// Hostile strings and a way to put one into any single field of an otherwise ordinary
+// roundup, for the escaping tests of every export format.
+import type { Post } from '../../src/model/post';
+import type { Roundup } from '../../src/model/roundup';
+import { DEFAULT_EXPORT_SETTINGS, type ExportInput } from '../../src/export';
+
+export const HOSTILE_TEXT: readonly string[] = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'><svg onload=alert(1)>",
+  'javascript:alert(1)',
+  '-->', '<!--', '--!>', '<!-- /wp:paragraph -->',
+  '<!-- wp:html --><script>alert(1)</script><!-- /wp:html -->',
+  ']]>', '<![CDATA[x]]>',
+  '[x](javascript:alert(1))', '![x](http://evil.example/x.png)', '<http://evil.example>', '[ref]: http://evil.example',
+  '# heading', '- item', '1. item', '> quote', '    indented code', '```js', '---', '===',
+  '{{< shortcode >}} {% raw %}', '&lt;script&gt; &amp; &#x3C;', '*bold* _em_ ~~s~~ | a | b |', '\\', '`code`',
+  // Each at the start of a line, where Markdown gives them meaning.
+  '\n# heading\n- item\n1. item\n2) item\n+ item\n* item\n===\n---\n    code\n\tcode\n> quote\n<div>\n| a |\n```',
+  'line\u2028break', 'para\u2029break', 'first\r\n\r\nsecond', 'nul\u0000bell\u0007esc\u001b[31m',
+  'x'.repeat(5000), '🎉👩‍👩‍👧🏳️‍🌈', 'مرحبا بالعالم', '\u202Eevil\u202C', '\uD800 lone surrogate',
+];
+
+export const HOSTILE_URLS: readonly string[] = [
+  'javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd',
+  'https://ok.example/"><img src=x onerror=alert(1)>', "https://ok.example/'onmouseover='alert(1)",
+  'https://ok.example/--><!--', 'https://ok.example/a)[x](javascript:alert(1)', 'https://ok.example/{{x}}',
+  '//evil.example/x', '', 'not a url',
+];
+
+export type TextField =
+  | 'title' | 'intro' | 'leadIn' | 'commentary' | 'closing' | 'signature'
+  | 'postText' | 'linkText' | 'authorName' | 'handle' | 'mediaAlt' | 'quotedText' | 'quotedName';
+export type UrlField = 'linkHref' | 'mentionHref' | 'mediaUrl' | 'posterUrl' | 'postUrl' | 'quotedUrl';
+
+export const TEXT_FIELDS: readonly TextField[] = [
+  'title', 'intro', 'leadIn', 'commentary', 'closing', 'signature',
+  'postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName',
+];
+export const URL_FIELDS: readonly UrlField[] = ['linkHref', 'mentionHref', 'mediaUrl', 'posterUrl', 'postUrl', 'quotedUrl'];
+
+/** One item, every kind of content, no Markdown-significant characters of its own. */
+function basePost(): Post {
+  return {
+    id: 'x:100',
+    site: 'x',
+    url: 'https://x.com/alice/status/100',
+    author: { name: 'Alice', handle: 'alice' },
+    text: 'Hello see example.com and @bob',
+    segments: [
+      { kind: 'text', text: 'Hello see ' },
+      { kind: 'link', text: 'example.com', href: 'https://example.com/page' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'mention', text: '@bob', href: 'https://x.com/bob' },
+    ],
+    lang: 'en',
+    createdAt: '2025-11-20T15:04:05.000Z',
+    media: [
+      { kind: 'image', url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A photo' },
+      { kind: 'video', url: 'https://video.twimg.com/v.mp4', posterUrl: 'https://pbs.twimg.com/p.jpg', alt: 'A clip' },
+    ],
+    quoted: {
+      id: 'x:99', site: 'x', url: 'https://x.com/carol/status/99', author: { name: 'Carol', handle: 'carol' },
+      text: 'Quoted words', segments: [{ kind: 'text', text: 'Quoted words' }], media: [],
+      capturedAt: '2025-11-21T10:00:00.000Z', pageUrl: 'https://x.com/home',
+    },
+    capturedAt: '2025-11-21T10:00:00.000Z',
+    pageUrl: 'https://x.com/home',
+  };
+}
+
+function baseRoundup(): Roundup {
+  return {
+    id: 'r1', title: 'My roundup', intro: 'Intro words', closing: 'Closing words',
+    items: [{ postId: 'x:100', leadIn: 'Before the post', commentary: 'After the post' }],
+    createdAt: '2025-11-21T10:00:00.000Z', updatedAt: '2025-11-22T10:00:00.000Z',
+  };
+}
+
+/** The ordinary roundup with `value` in `field`; text fields get it between two words. */
+export function hostileInput(field: TextField | UrlField | null, value: string): ExportInput {
+  const roundup = baseRoundup();
+  const post = basePost();
+  const item = roundup.items[0]!;
+  const quoted = post.quoted!;
+  const v = `A ${value} Z`;
+  const settings = { ...DEFAULT_EXPORT_SETTINGS, signature: 'Signature words' };
+  switch (field) {
+    case null: break;
+    case 'title': case 'intro': case 'closing': roundup[field] = v; break;
+    case 'leadIn': case 'commentary': item[field] = v; break;
+    case 'signature': settings.signature = v; break;
+    case 'postText': post.text = v; post.segments[0] = { kind: 'text', text: v }; break;
+    case 'linkText': post.segments[1] = { kind: 'link', text: v, href: 'https://example.com/page' }; break;
+    case 'authorName': post.author.name = v; break;
+    case 'handle': post.author.handle = v; break;
+    case 'mediaAlt': post.media[0]!.alt = v; post.media[1]!.alt = v; break;
+    case 'quotedText': quoted.text = v; quoted.segments = [{ kind: 'text', text: v }]; break;
+    case 'quotedName': quoted.author.name = v; break;
+    case 'linkHref': post.segments[1] = { kind: 'link', text: 'example.com', href: value }; break;
+    case 'mentionHref': post.segments[3] = { kind: 'mention', text: '@bob', href: value }; break;
+    case 'mediaUrl': post.media[0]!.url = value; break;
+    case 'posterUrl': post.media[1]!.posterUrl = value; break;
+    case 'postUrl': post.url = value; break;
+    case 'quotedUrl': quoted.url = value; break;
+  }
+  return { roundup, posts: { [post.id]: post }, settings };
+}

@@ -1,0 +1,97 @@
+// The JSON backup: what renderBackup writes, parseBackup reads back unchanged; anything
+// else is refused with a message that names the field at fault.
+import { describe, expect, it } from 'vitest';
+import { parseBackup, renderBackup, renderExport, type BackupData } from '../../src/export';
+import { MAX_BACKUP_CHARS } from '../../src/export/backup';
+import { input, PLAIN_POST, RICH_POST, SMALL_ROUNDUP } from '../golden/export-fixtures';
+import { HOSTILE_TEXT, TEXT_FIELDS, hostileInput } from '../golden/export-hostile';
+
+const DATA: BackupData = {
+  exportedAt: '2025-11-23T12:00:00.000Z',
+  roundups: [SMALL_ROUNDUP, { ...SMALL_ROUNDUP, id: 'r2', exportedAt: '2025-11-23T12:00:00Z' }],
+  posts: [RICH_POST, PLAIN_POST],
+  settings: input().settings,
+};
+
+/** The backup file as a plain object, changed by `edit`, then parsed. */
+function parseEdited(edit: (file: any) => void): ReturnType<typeof parseBackup> {
+  const file = JSON.parse(renderBackup(DATA));
+  edit(file);
+  return parseBackup(JSON.stringify(file));
+}
+
+const errorOf = (edit: (file: any) => void): string => {
+  const result = parseEdited(edit);
+  return result.ok ? 'ok' : result.error;
+};
+
+describe('JSON backup', () => {
+  it('reads back exactly what it wrote', () => {
+    expect(parseBackup(renderBackup(DATA))).toEqual({ ok: true, data: DATA });
+  });
+
+  it('exports one roundup with only the posts it uses, in item order', () => {
+    const other = { ...PLAIN_POST, id: 'x:7' };
+    const result = parseBackup(renderExport('json', { ...input(undefined, {}, [PLAIN_POST, other, RICH_POST]), exportedAt: '2025-11-23T12:00:00.000Z' }));
+    expect(result.ok && result.data.posts.map((p) => p.id)).toEqual([RICH_POST.id, PLAIN_POST.id]);
+    expect(result.ok && result.data.exportedAt).toBe('2025-11-23T12:00:00.000Z');
+  });
+
+  it.each(TEXT_FIELDS)('round-trips every hostile string in %s', (field) => {
+    for (const hostile of HOSTILE_TEXT) {
+      const exported = hostileInput(field, hostile);
+      const result = parseBackup(renderExport('json', exported));
+      if (field === 'handle') {
+        // `A … Z` has spaces: never a handle, so the backup names it instead of importing it.
+        expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^posts\[0\]\.author\.handle is (not a handle|longer)/) });
+        continue;
+      }
+      expect(result.ok, `${field} = ${JSON.stringify(hostile.slice(0, 40))}: ${result.ok || result.error}`).toBe(true);
+      if (result.ok) expect(result.data.posts[0]).toEqual(exported.posts['x:100']);
+    }
+  });
+
+  it.each<[string, (file: any) => void, string]>([
+    ['a post id that is not a string', (f) => (f.roundups[0].items[1].postId = 7), 'roundups[0].items[1].postId is not a string (got a number)'],
+    ['a malformed post id', (f) => (f.posts[1].id = 'x:abc'), 'posts[1].id is not a post id like "x:1234567890"'],
+    ['a missing field', (f) => delete f.roundups[1].title, 'roundups[1].title is missing'],
+    ['an unknown field', (f) => (f.posts[0].author.evil = 1), 'posts[0].author.evil is not a known field'],
+    ['a javascript: URL', (f) => (f.posts[0].media[0].url = 'javascript:alert(1)'), 'posts[0].media[0].url is not an http(s) URL'],
+    ['a protocol-relative segment link', (f) => (f.posts[0].segments[1].href = '//evil.example'), 'posts[0].segments[1].href is not an http(s) URL'],
+    ['an unknown segment kind', (f) => (f.posts[0].segments[0].kind = 'html'), 'posts[0].segments[0].kind is not one of "text", "link", "mention", "hashtag", "emoji"'],
+    ['a quote inside a quote', (f) => (f.posts[0].quoted.quoted = f.posts[1]), 'posts[0].quoted.quoted is a quote inside a quote'],
+    ['a date that is not ISO 8601', (f) => (f.posts[0].createdAt = 'yesterday'), 'posts[0].createdAt is not an ISO 8601 date-time'],
+    ['an impossible date', (f) => (f.roundups[0].createdAt = '2025-13-45T99:99:00Z'), 'roundups[0].createdAt is not a real date'],
+    ['a wrong type for a setting', (f) => (f.settings.includeEmbedScript = 'yes'), 'settings.includeEmbedScript is not true or false (got a string)'],
+    ['an unknown theme', (f) => (f.settings.theme = 'neon'), 'settings.theme is not one of "light", "dark"'],
+    ['an over-long name', (f) => (f.posts[1].author.name = 'x'.repeat(10_001)), 'posts[1].author.name is longer than 10000 characters'],
+    ['items that are not an array', (f) => (f.roundups[0].items = {}), 'roundups[0].items is not an array (got a object)'],
+    ['a null roundup', (f) => (f.roundups[0] = null), 'roundups[0] is not an object (got null)'],
+    ['two posts with one id', (f) => (f.posts[1].id = f.posts[0].id), 'posts[1].id repeats posts[0].id ("x:1991586882858172684")'],
+    ['two roundups with one id', (f) => (f.roundups[1].id = 'r1'), 'roundups[1].id repeats roundups[0].id ("r1")'],
+    ['a newer schema version', (f) => (f.schemaVersion = 2), 'schemaVersion 2 is not supported (this version reads 1)'],
+    ['another kind of file', (f) => (f.format = 'something-else'), 'backup is not a Roundup backup (format is not "roundup-backup")'],
+  ])('refuses %s, naming the field', (_name, edit, message) => {
+    expect(errorOf(edit)).toBe(message);
+  });
+
+  it('refuses prototype tricks anywhere and never lets them reach the data', () => {
+    const proto = parseBackup(renderBackup(DATA).replace('"title": "Healthcare', '"__proto__": {"polluted": true}, "title": "Healthcare'));
+    expect(proto).toEqual({ ok: false, error: 'roundups[0].__proto__ is not allowed' });
+    expect(errorOf((f) => (f.posts[0].constructor = { prototype: {} }))).toBe('posts[0].constructor is not allowed');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('returns fresh plain objects holding only known fields', () => {
+    const result = parseBackup(renderBackup(DATA));
+    if (!result.ok) throw new Error(result.error);
+    expect(Object.getPrototypeOf(result.data.roundups[0])).toBe(Object.prototype);
+    expect(Object.keys(result.data)).toEqual(['exportedAt', 'roundups', 'posts', 'settings']);
+  });
+
+  it('refuses text that is not JSON, not an object, or absurdly large', () => {
+    expect(parseBackup('{"format": "roundup-backup",')).toMatchObject({ ok: false, error: expect.stringMatching(/^backup is not valid JSON/) });
+    expect(parseBackup('[]')).toEqual({ ok: false, error: 'backup is not a Roundup backup (format is not "roundup-backup")' });
+    expect(parseBackup(' '.repeat(MAX_BACKUP_CHARS + 1))).toEqual({ ok: false, error: `backup is larger than ${MAX_BACKUP_CHARS} characters` });
+  });
+});

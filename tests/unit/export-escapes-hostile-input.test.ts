@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+// No page or user string can add an element, attribute, comment or script to the HTML and
+// WordPress exports: each hostile string goes into each field, and the parsed output must
+// have the same element kinds, attributes and block comments as an ordinary roundup's.
+import { describe, expect, it } from 'vitest';
+import { renderExport, type ExportInput } from '../../src/export';
+import {
+  HOSTILE_TEXT, HOSTILE_URLS, TEXT_FIELDS, URL_FIELDS, hostileInput,
+} from '../golden/export-hostile';
+
+interface Structure {
+  /** `tag[attr,attr]` for every element, in document order. */
+  elements: string[];
+  comments: string[];
+  urls: string[];
+}
+
+function structure(html: string): Structure {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const out: Structure = { elements: [], comments: [], urls: [] };
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.COMMENT_NODE) out.comments.push((child as Comment).data);
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const el = child as Element;
+      const attrs = el.getAttributeNames().sort();
+      if (!['HTML', 'HEAD', 'BODY'].includes(el.tagName)) out.elements.push(`${el.tagName.toLowerCase()}[${attrs}]`);
+      for (const name of ['href', 'src']) if (el.hasAttribute(name)) out.urls.push(el.getAttribute(name)!);
+      walk(el);
+    }
+  };
+  walk(doc);
+  return out;
+}
+
+// Elements whose number legitimately follows the text: line and paragraph breaks.
+const countsFree = (e: string): boolean => e.startsWith('br[') || e.startsWith('p[]');
+const counts = (list: string[]): Record<string, number> =>
+  list.filter((e) => !countsFree(e)).reduce<Record<string, number>>((acc, e) => ({ ...acc, [e]: (acc[e] ?? 0) + 1 }), {});
+
+function expectSafeUrls(s: Structure): void {
+  for (const url of s.urls) expect(url).toMatch(/^https?:\/\/[^\s"<>]+$/);
+}
+
+/** Gutenberg's block delimiter: name, optional JSON attributes; anything else is injected. */
+const DELIMITER = /^ (\/?)wp:([a-z][a-z0-9-]*)(?: (\{.*\}))? $/s;
+
+function expectWellFormedBlocks(output: string, s: Structure): string[] {
+  const raw = [...output.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]!);
+  // What WordPress's block parser sees and what a browser sees must be the same comments
+  // (sorted: happy-dom's parser does not keep comments in document order).
+  expect([...s.comments].sort()).toEqual([...raw].sort());
+  const stack: string[] = [];
+  for (const comment of raw) {
+    const m = DELIMITER.exec(comment);
+    expect(m, `comment ${JSON.stringify(comment.slice(0, 80))}`).not.toBeNull();
+    const [, closing, name, json] = m!;
+    if (json) expect(() => JSON.parse(json)).not.toThrow();
+    if (closing) expect(stack.pop()).toBe(name);
+    else stack.push(name!);
+  }
+  expect(stack).toEqual([]);
+  return raw.map((c) => DELIMITER.exec(c)![2]!);
+}
+
+const FORMATS = ['html', 'wordpress'] as const;
+const SETTINGS = [{ includeEmbedScript: true }, { includeEmbedScript: false, theme: 'dark' as const }];
+
+function render(format: (typeof FORMATS)[number], input: ExportInput, extra: object): string {
+  return renderExport(format, { ...input, settings: { ...input.settings, ...extra } });
+}
+
+describe.each(FORMATS)('%s export', (format) => {
+  describe.each(SETTINGS)('with %o', (extra) => {
+    const baseline = render(format, hostileInput(null, ''), extra);
+    const base = structure(baseline);
+    const baseBlocks = format === 'wordpress' ? expectWellFormedBlocks(baseline, base) : [];
+
+    it('has the expected shape for an ordinary roundup', () => {
+      expect(counts(base.elements)['script[async,charset,src]'] ?? 0).toBe(format === 'html' && extra.includeEmbedScript ? 1 : 0);
+      expect(base.elements.some((e) => e.startsWith('img['))).toBe(true);
+      if (format === 'html') expect(base.comments).toEqual([]);
+    });
+
+    it.each(TEXT_FIELDS)('adds no element, attribute or comment from hostile text in %s', (field) => {
+      for (const hostile of HOSTILE_TEXT) {
+        const output = render(format, hostileInput(field, hostile), extra);
+        const s = structure(output);
+        const allowed = new Set([...base.elements, 'br[]', 'p[]']);
+        for (const e of s.elements) expect(allowed.has(e), `${field} = ${JSON.stringify(hostile.slice(0, 60))}: ${e}`).toBe(true);
+        expect(counts(s.elements)).toEqual(counts(base.elements));
+        expectSafeUrls(s);
+        if (format === 'html') expect(s.comments).toEqual([]);
+        else expect(new Set(expectWellFormedBlocks(output, s))).toEqual(new Set(baseBlocks));
+      }
+    });
+
+    it.each(URL_FIELDS)('never emits a non-http(s) link from a hostile URL in %s', (field) => {
+      for (const hostile of HOSTILE_URLS) {
+        const output = render(format, hostileInput(field, hostile), extra);
+        const s = structure(output);
+        const baseKinds = new Set(base.elements);
+        for (const e of s.elements) expect(baseKinds.has(e), `${field} = ${JSON.stringify(hostile)}: ${e}`).toBe(true);
+        for (const [e, n] of Object.entries(counts(s.elements))) expect(n).toBeLessThanOrEqual(counts(base.elements)[e] ?? 0);
+        expectSafeUrls(s);
+        expect(output).not.toMatch(/(href|src|url)["=:]+\s*(javascript|vbscript|data|file):/i);
+        if (format === 'html') expect(s.comments).toEqual([]);
+        else expectWellFormedBlocks(output, s);
+      }
+    });
+  });
+});
