@@ -32,7 +32,7 @@ function manifestFor(target) {
 
 function typeCheck() {
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(root, 'tsconfig.src.json')], { stdio: 'inherit' });
     return true;
   } catch {
     return false;
@@ -98,7 +98,7 @@ if (watch) {
     await ctx.watch();
   }
   // Type errors are reported as they appear, without holding up the bundles.
-  spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--watch', '--preserveWatchOutput', '-p', root], { stdio: 'inherit' });
+  spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--watch', '--preserveWatchOutput', '-p', join(root, 'tsconfig.src.json')], { stdio: 'inherit' });
   console.log('Watching src/ — Ctrl+C to stop.');
 } else {
   if (!process.argv.includes("--no-typecheck") && !typeCheck()) {

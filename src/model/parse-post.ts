@@ -1,6 +1,7 @@
 // A post arrives from a content script running inside a page we do not control: check every
 // field before anything is stored. Returns the post (only known fields, copied) or a message
-// naming what is wrong.
+// naming what is wrong. A post is refused only when what identifies it is wrong; an optional
+// link that is not http(s) (a `data:` avatar, a `javascript:` link) is dropped, keeping the rest.
 import type { Author, Media, Post, Segment } from './post';
 
 const MAX_TEXT = 100_000;
@@ -21,18 +22,26 @@ function str(v: unknown, path: string, max: number, required: boolean): string |
   return v;
 }
 
-function httpUrl(v: unknown, path: string, required: boolean): string | undefined {
-  const s = str(v, path, MAX_SHORT, required);
-  if (s === undefined) return undefined;
-  if (!required && s === '') return undefined;
-  let url: URL;
+function webUrl(s: string): string | undefined {
   try {
-    url = new URL(s);
+    const url = new URL(s);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
-    throw new Error(`${path} is not a URL`);
+    return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${path} is not an http(s) URL`);
-  return url.href;
+}
+
+/** A URL the post cannot do without (its permalink): anything but http(s) refuses the post. */
+function requiredUrl(v: unknown, path: string): string {
+  const url = webUrl(str(v, path, MAX_SHORT, true) as string);
+  if (!url) throw new Error(`${path} is not an http(s) URL`);
+  return url;
+}
+
+/** An optional URL: absent, or not http(s), leaves the field out. */
+function optionalUrl(v: unknown, path: string): string | undefined {
+  const s = str(v, path, MAX_SHORT, false);
+  return s ? webUrl(s) : undefined;
 }
 
 function author(v: unknown, path: string): Author {
@@ -41,8 +50,8 @@ function author(v: unknown, path: string): Author {
     name: str(v.name, `${path}.name`, MAX_SHORT, true) as string,
     handle: str(v.handle, `${path}.handle`, MAX_SHORT, true) as string,
   };
-  const avatarUrl = httpUrl(v.avatarUrl, `${path}.avatarUrl`, false);
-  const profileUrl = httpUrl(v.profileUrl, `${path}.profileUrl`, false);
+  const avatarUrl = optionalUrl(v.avatarUrl, `${path}.avatarUrl`);
+  const profileUrl = optionalUrl(v.profileUrl, `${path}.profileUrl`);
   if (avatarUrl) out.avatarUrl = avatarUrl;
   if (profileUrl) out.profileUrl = profileUrl;
   return out;
@@ -57,19 +66,25 @@ function segment(v: unknown, path: string): Segment {
       return { kind: v.kind, text };
     case 'link':
     case 'mention':
-    case 'hashtag':
-      return { kind: v.kind, text, href: httpUrl(v.href, `${path}.href`, true) as string };
+    case 'hashtag': {
+      const href = optionalUrl(v.href, `${path}.href`);
+      // Keep the words even when the link must go.
+      return href ? { kind: v.kind, text, href } : { kind: 'text', text };
+    }
     default:
       throw new Error(`${path}.kind is not one of text, link, mention, hashtag, emoji`);
   }
 }
 
-function media(v: unknown, path: string): Media {
+/** One photo or video; null when its URL is not a web address (nothing to show or link). */
+function media(v: unknown, path: string): Media | null {
   if (!isRecord(v)) throw new Error(`${path} is not an object`);
   if (v.kind !== 'image' && v.kind !== 'video' && v.kind !== 'gif') throw new Error(`${path}.kind is not image, video or gif`);
-  const out: Media = { kind: v.kind, url: httpUrl(v.url, `${path}.url`, true) as string };
+  const url = optionalUrl(v.url, `${path}.url`);
+  if (!url) return null;
+  const out: Media = { kind: v.kind, url };
   const alt = str(v.alt, `${path}.alt`, MAX_TEXT, false);
-  const posterUrl = httpUrl(v.posterUrl, `${path}.posterUrl`, false);
+  const posterUrl = optionalUrl(v.posterUrl, `${path}.posterUrl`);
   if (alt !== undefined) out.alt = alt;
   if (posterUrl) out.posterUrl = posterUrl;
   return out;
@@ -91,13 +106,15 @@ function post(v: unknown, path: string, depth: number): Post {
   const out: Post = {
     id,
     site: 'x',
-    url: (depth === 0 ? httpUrl(v.url, `${path}.url`, true) : httpUrl(v.url, `${path}.url`, false)) ?? '',
+    url: (depth === 0 ? requiredUrl(v.url, `${path}.url`) : optionalUrl(v.url, `${path}.url`)) ?? '',
     author: author(v.author, `${path}.author`),
     text: str(v.text, `${path}.text`, MAX_TEXT, true) as string,
     segments: list(v.segments, `${path}.segments`, segment),
-    media: list(v.media, `${path}.media`, media).slice(0, MAX_LIST),
+    media: list(v.media, `${path}.media`, media)
+      .filter((m): m is Media => m !== null)
+      .slice(0, MAX_LIST),
     capturedAt: str(v.capturedAt, `${path}.capturedAt`, 64, true) as string,
-    pageUrl: httpUrl(v.pageUrl, `${path}.pageUrl`, false) ?? '',
+    pageUrl: optionalUrl(v.pageUrl, `${path}.pageUrl`) ?? '',
   };
   for (const key of ['lang', 'createdAt', 'repostedBy', 'replyTo'] as const) {
     const value = str(v[key], `${path}.${key}`, MAX_SHORT, false);
