@@ -1,8 +1,10 @@
 // The editor's line to the background: a Port. Edits posted on it reach the background even
 // when the page closes right after posting, in the order they were typed. MV3 may stop the
-// service worker, which disconnects the port: requests still unanswered are sent again on a
-// new port. Every editor request sets a value (a field's text, an item's position), so sending
-// one twice does no harm.
+// service worker, which disconnects the port: the editor connects again at once, so a worker
+// is running before the next keystroke (a message sent while a stopped worker is still waking
+// is lost if the page closes first), and requests still unanswered are sent again. Every
+// editor request sets a value (a field's text, an item's position), so sending one twice does
+// no harm.
 import { browser, type Runtime } from '../platform';
 import { EDITOR_PORT, type MessageType, type Reply, type Request, type Response } from '../messages';
 
@@ -34,8 +36,11 @@ export function connect(): Connection {
     });
     p.onDisconnect.addListener(() => {
       port = null;
-      // The worker stopped: send what it had not answered to the next one.
-      if (pending.size > 0) queueMicrotask(resend);
+      // The worker stopped: wake the next one now, and send it what was not answered.
+      queueMicrotask(() => {
+        open();
+        resend();
+      });
     });
     port = p;
     return p;
@@ -59,6 +64,7 @@ export function connect(): Connection {
     for (const item of pending.values()) post(item);
   }
 
+  open();
   return {
     request<T extends MessageType>(type: T, request: Request<T>): Promise<Response<T>> {
       return new Promise<Response<T>>((resolve, reject) => {

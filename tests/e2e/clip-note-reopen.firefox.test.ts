@@ -1,0 +1,12 @@
+// Firefox ESR: the same scenario as the Chromium file, over WebDriver BiDi.
+import { describe } from 'vitest';
+import { extensionDir } from './helpers/driver.js';
+import { FIREFOX_PATH, firefoxInstalled, launchFirefox } from './helpers/firefox.js';
+import { clipNoteReopen } from './helpers/clip-note-reopen.js';
+
+// Firefox is optional on a developer machine (Chromium never is): skip, but say so.
+if (!firefoxInstalled()) console.warn(`SKIPPED Firefox end-to-end tests: ${FIREFOX_PATH} not found (apt-get install firefox-esr)`);
+
+describe.skipIf(!firefoxInstalled())('Firefox: clip, write, close, reopen', () => {
+  clipNoteReopen((port) => launchFirefox(extensionDir('firefox'), port));
+});
