@@ -3,6 +3,7 @@
 // keystroke reaches a context that outlives the editor page (see DESIGN.md, "Mind how a page dies").
 import type { Post } from './model/post';
 import type { Roundup, RoundupTextField, ItemTextField } from './model/roundup';
+import type { Settings } from './model/settings';
 
 export interface ClipState {
   roundupId: string;
@@ -26,6 +27,8 @@ export interface MessageMap {
   };
   moveItem: { request: { roundupId: string; postId: string; to: number }; response: { postIds: string[] } };
   removeItem: { request: { roundupId: string; postId: string }; response: ClipState };
+  getSettings: { request: Record<string, never>; response: Settings };
+  updateSettings: { request: { patch: Partial<Settings> }; response: Settings };
 }
 
 export type MessageType = keyof MessageMap;
@@ -36,15 +39,21 @@ export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K
 /** What every handler's answer travels as: errors are values, so a caller can show them. */
 export type Reply<T extends MessageType> = { ok: true; value: Response<T> } | { ok: false; error: string };
 
+export type SenderKind = 'content' | 'extension';
+const CONTENT: readonly SenderKind[] = ['content'];
+const EXTENSION: readonly SenderKind[] = ['extension'];
+
 /** Which contexts may send each message; the router checks the sender against it. */
-export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
-  toggleClip: 'content',
-  clippedIds: 'content',
-  getCurrentRoundup: 'extension',
-  setRoundupText: 'extension',
-  setItemText: 'extension',
-  moveItem: 'extension',
-  removeItem: 'extension',
+export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
+  toggleClip: CONTENT,
+  clippedIds: CONTENT,
+  getCurrentRoundup: EXTENSION,
+  setRoundupText: EXTENSION,
+  setItemText: EXTENSION,
+  moveItem: EXTENSION,
+  removeItem: EXTENSION,
+  getSettings: ['content', 'extension'],
+  updateSettings: EXTENSION,
 };
 
 /** The name of the long-lived port an editor view keeps open to the background. */

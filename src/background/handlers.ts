@@ -1,10 +1,13 @@
 // What each message does, in terms of the store. No browser APIs here: the caller passes in
 // what to do after a change (badge, notifying views), so this is unit-testable.
 import type { Roundup } from '../model/roundup';
-import type { Store } from '../store';
+import type { Stores } from '../store';
 import type { Handlers } from './router';
 
-export function createHandlers(store: Store, onChange: (roundup: Roundup) => void | Promise<void>): Handlers {
+export function createHandlers(
+  store: Stores,
+  onChange: (roundup: Roundup) => void | Promise<void>,
+): Handlers {
   const changed = async (roundup: Roundup) => {
     await onChange(roundup);
     return roundup;
@@ -43,5 +46,7 @@ export function createHandlers(store: Store, onChange: (roundup: Roundup) => voi
     async removeItem({ roundupId, postId }) {
       return state(await changed(await store.removeItem(roundupId, postId)));
     },
+    getSettings: () => store.getSettings(),
+    updateSettings: ({ patch }) => store.updateSettings(patch),
   };
 }

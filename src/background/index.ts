@@ -3,15 +3,15 @@
 import { browser, type Runtime } from '../platform';
 import { EDITOR_PORT } from '../messages';
 import type { Roundup } from '../model/roundup';
-import { createStore, openRoundupDb, type Store } from '../store';
+import { createStores, openRoundupDb, type Stores } from '../store';
 import { createHandlers } from './handlers';
 import { createRouter, deferHandlers, type SenderInfo } from './router';
 
 export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
 
-let storePromise: Promise<Store> | undefined;
-function store(): Promise<Store> {
-  storePromise ??= openRoundupDb().then((db) => createStore(db));
+let storePromise: Promise<Stores> | undefined;
+function store(): Promise<Stores> {
+  storePromise ??= openRoundupDb().then((db) => createStores(db));
   storePromise.catch(() => (storePromise = undefined));
   return storePromise;
 }

@@ -2,6 +2,7 @@
 // content script living in a page we do not control.
 import { parsePost } from '../model/parse-post';
 import { ITEM_TEXT_FIELDS, ROUNDUP_TEXT_FIELDS } from '../model/roundup';
+import { parseSettingsPatch } from '../model/settings';
 import type { MessageType, Request } from '../messages';
 
 type Parsed<T extends MessageType> = { ok: true; value: Request<T> } | { ok: false; error: string };
@@ -63,6 +64,12 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     return { roundupId: needString(m, 'roundupId'), postId: needString(m, 'postId'), to };
   },
   removeItem: (m) => ({ roundupId: needString(m, 'roundupId'), postId: needString(m, 'postId') }),
+  getSettings: () => ({}),
+  updateSettings(m) {
+    const patch = parseSettingsPatch(m.patch);
+    if (!patch.ok) throw new Error(patch.error);
+    return { patch: patch.value };
+  },
 };
 
 export function isMessageType(type: unknown): type is MessageType {

@@ -1,6 +1,6 @@
 // One router for every message: it checks who sent it, checks its shape, then calls the one
 // handler for its type. Errors come back as values ({ ok: false, error }) with a clear text.
-import { SENDERS, type MessageType, type Reply, type Request, type Response } from '../messages';
+import { SENDERS, type MessageType, type Reply, type Request, type Response, type SenderKind } from '../messages';
 import { isMessageType, parseRequest } from './parse-request';
 
 /** What the router needs to know of a sender (a subset of runtime.MessageSender). */
@@ -20,7 +20,7 @@ export interface RouterOptions {
   contentHosts: readonly string[];
 }
 
-function senderKind(sender: SenderInfo, options: RouterOptions): 'content' | 'extension' | null {
+function senderKind(sender: SenderInfo, options: RouterOptions): SenderKind | null {
   if (sender.id !== options.extensionId || !sender.url) return null;
   if (sender.url.startsWith(options.extensionOrigin)) return 'extension';
   try {
@@ -43,7 +43,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     const type = fields.type;
     if (!isMessageType(type)) return { ok: false, error: `Unknown message type ${JSON.stringify(type)}.` };
     const kind = senderKind(sender, options);
-    if (kind !== SENDERS[type]) {
+    if (!kind || !SENDERS[type].includes(kind)) {
       return { ok: false, error: `"${type}" is not accepted from ${kind ?? 'an unknown sender'}.` };
     }
     const request = parseRequest(type, fields);

@@ -12,7 +12,8 @@ export type { ExportInput, ExportSettings } from './types';
 export { DEFAULT_EXPORT_SETTINGS } from './types';
 export { renderBackup, parseBackup, type BackupData, type ParseResult } from './backup';
 
-export type ExportFormatId = 'html' | 'markdown' | 'wordpress' | 'text' | 'json';
+import type { ExportFormatId } from '../model/settings';
+export type { ExportFormatId };
 
 export interface ExportFormat {
   id: ExportFormatId;

@@ -1,28 +1,21 @@
 // The input every renderer takes. Pure data: the popup builds it from the store.
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 
-export interface ExportSettings {
-  /** Appended after the closing, e.g. an "About the author" bio. */
-  signature: string;
-  /** HTML: add X's widgets.js once at the end; off = a static card that needs no script. */
-  includeEmbedScript: boolean;
-  /** `data-dnt="true"` on embeds: asks X not to use the embed for personalisation. */
-  doNotTrack: boolean;
-  theme: 'light' | 'dark';
-  /** Markdown: YAML front matter (title, date) for static-site generators. */
-  markdownFrontMatter: boolean;
-  /** Markdown: photos as `![alt](url)`; off = links only, for places that hotlink badly. */
-  markdownImages: boolean;
-}
+/** What the renderers read of the user's settings. */
+export type ExportSettings = Pick<
+  Settings,
+  'signature' | 'includeEmbedScript' | 'doNotTrack' | 'theme' | 'markdownFrontMatter' | 'markdownImages'
+>;
 
 export const DEFAULT_EXPORT_SETTINGS: Readonly<ExportSettings> = Object.freeze({
-  signature: '',
-  includeEmbedScript: true,
-  doNotTrack: true,
-  theme: 'light',
-  markdownFrontMatter: false,
-  markdownImages: true,
+  signature: DEFAULT_SETTINGS.signature,
+  includeEmbedScript: DEFAULT_SETTINGS.includeEmbedScript,
+  doNotTrack: DEFAULT_SETTINGS.doNotTrack,
+  theme: DEFAULT_SETTINGS.theme,
+  markdownFrontMatter: DEFAULT_SETTINGS.markdownFrontMatter,
+  markdownImages: DEFAULT_SETTINGS.markdownImages,
 });
 
 export interface ExportInput {

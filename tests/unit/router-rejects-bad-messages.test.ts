@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers';
 import { createRouter, type SenderInfo } from '../../src/background/router';
-import { createStore, openRoundupDb } from '../../src/store';
+import { createStores, openRoundupDb } from '../../src/store';
 import { makePost } from './helpers/posts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -12,7 +12,7 @@ const fromEditor: SenderInfo = { id: ID, url: `${ORIGIN}popup.html` };
 
 let n = 0;
 async function setUp() {
-  const store = createStore(await openRoundupDb(`router-${++n}`));
+  const store = createStores(await openRoundupDb(`router-${++n}`));
   const changes: number[] = [];
   const route = createRouter(createHandlers(store, (r) => void changes.push(r.items.length)), {
     extensionId: ID,
@@ -72,6 +72,18 @@ describe('the message router', () => {
     expect(posts[0]?.author).toEqual({ name: 'A', handle: 'a', profileUrl: 'https://x.com/a' });
     expect(posts[0]?.segments).toEqual([{ kind: 'text', text: 'click me' }]);
     expect(posts[0]?.media).toEqual([{ kind: 'image', url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A chart' }]);
+  });
+
+  it('reads settings with defaults, applies a valid change and refuses a bad one', async () => {
+    const { route } = await setUp();
+    expect(await route({ type: 'getSettings' }, fromPage)).toMatchObject({ ok: true, value: { inlineButtons: { x: true }, defaultFormat: 'html' } });
+    expect(await route({ type: 'updateSettings', patch: { signature: 'About me', inlineButtons: { x: false } } }, fromEditor))
+      .toMatchObject({ ok: true, value: { signature: 'About me', inlineButtons: { x: false }, doNotTrack: true } });
+    expect(await route({ type: 'updateSettings', patch: { signature: 'From a page' } }, fromPage)).toMatchObject({ ok: false });
+    expect(await route({ type: 'updateSettings', patch: { defaultFormat: 'pdf' } }, fromEditor))
+      .toEqual({ ok: false, error: 'Bad "updateSettings" message: settings.defaultFormat must be one of html, markdown, wordpress, text, json.' });
+    expect(await route({ type: 'updateSettings', patch: { __proto__x: 1 } }, fromEditor)).toMatchObject({ ok: false, error: expect.stringContaining('settings has no "__proto__x"') });
+    expect(await route({ type: 'getSettings' }, fromEditor)).toMatchObject({ ok: true, value: { signature: 'About me' } });
   });
 
   it('keeps only the known fields of a post', async () => {

@@ -1,0 +1,75 @@
+// The user's settings: one record, shared by the editor, the exports and the content script.
+// Each is chosen on the options page and stored in the database's meta store.
+
+export type ExportFormatId = 'html' | 'markdown' | 'wordpress' | 'text' | 'json';
+export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = ['html', 'markdown', 'wordpress', 'text', 'json'];
+
+export interface Settings {
+  /** Appended after the closing of every export, e.g. an "About the author" bio. */
+  signature: string;
+  /** The format the export view opens with. */
+  defaultFormat: ExportFormatId;
+  /** HTML: add X's widgets.js once at the end; off = a static card that needs no script. */
+  includeEmbedScript: boolean;
+  /** `data-dnt="true"` on embeds: asks X not to use the embed for personalisation. */
+  doNotTrack: boolean;
+  theme: 'light' | 'dark';
+  /** Markdown: YAML front matter (title, date) for static-site generators. */
+  markdownFrontMatter: boolean;
+  /** Markdown: photos as `![alt](url)`; off = links only. */
+  markdownImages: boolean;
+  /** Sites whose pages show the inline "Clip post" button (select mode and menus work anyway). */
+  inlineButtons: { x: boolean };
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  signature: '',
+  defaultFormat: 'html',
+  includeEmbedScript: true,
+  doNotTrack: true,
+  theme: 'light',
+  markdownFrontMatter: false,
+  markdownImages: true,
+  inlineButtons: Object.freeze({ x: true }),
+});
+
+const MAX_SIGNATURE = 100_000;
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Checks a partial change of settings (from the options page or a backup); unknown keys are refused. */
+export function parseSettingsPatch(value: unknown): Result<Partial<Settings>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'settings must be an object' };
+  const out: Partial<Settings> = {};
+  for (const [key, v] of Object.entries(value)) {
+    switch (key) {
+      case 'signature':
+        if (typeof v !== 'string' || v.length > MAX_SIGNATURE) return { ok: false, error: 'settings.signature must be text' };
+        out.signature = v;
+        break;
+      case 'defaultFormat':
+        if (!(EXPORT_FORMAT_IDS as readonly unknown[]).includes(v)) return { ok: false, error: `settings.defaultFormat must be one of ${EXPORT_FORMAT_IDS.join(', ')}` };
+        out.defaultFormat = v as ExportFormatId;
+        break;
+      case 'theme':
+        if (v !== 'light' && v !== 'dark') return { ok: false, error: 'settings.theme must be light or dark' };
+        out.theme = v;
+        break;
+      case 'includeEmbedScript':
+      case 'doNotTrack':
+      case 'markdownFrontMatter':
+      case 'markdownImages':
+        if (typeof v !== 'boolean') return { ok: false, error: `settings.${key} must be true or false` };
+        out[key] = v;
+        break;
+      case 'inlineButtons': {
+        const x = (v as { x?: unknown } | null)?.x;
+        if (typeof x !== 'boolean' || Object.keys(v as object).length !== 1) return { ok: false, error: 'settings.inlineButtons must be { x: true | false }' };
+        out.inlineButtons = { x };
+        break;
+      }
+      default:
+        return { ok: false, error: `settings has no "${key}"` };
+    }
+  }
+  return { ok: true, value: out };
+}
