@@ -1,16 +1,22 @@
-// `npm run bench`: measured figures, one JSON line each. Builds first so the figures describe
-// the current source. More figures (capture cost, editor load time, export speed) join as the
-// issues that set their targets are done.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// `npm run bench`: every bench/*.bench.mjs in turn, after one fresh build, each printing one
+// JSON line per figure on stdout. Benchmarks measure; they never fail a test run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
 execFileSync(process.execPath, [join(root, 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-for (const entry of ['popup.js', 'content.js', 'background.js']) {
-  const bytes = readFileSync(join(root, 'dist', 'chrome', entry));
-  console.log(JSON.stringify({ figure: 'bundle-size', entry, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length }));
+const only = process.argv[2];
+let failed = 0;
+for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+  if (only && !file.includes(only)) continue;
+  const run = spawnSync(process.execPath, [join(here, file)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) {
+    failed++;
+    console.error(`bench/${file} exited with ${run.status}`);
+  }
 }
+process.exit(failed ? 1 : 0);

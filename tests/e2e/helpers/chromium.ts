@@ -8,6 +8,11 @@ import { postSelector, type Driver, type Field } from './driver.js';
 
 export interface ChromiumDriver extends Driver {
   readonly extensionId: string;
+  /** The raw Playwright context, for tests that need more than the shared Driver. */
+  readonly context: BrowserContext;
+  /** The x.com tab (after openX) and the editor tab (after openEditor). */
+  xPage(): Page;
+  editorPage(): Page;
   /** Stops every service worker, as MV3 does at will; the next event has to start it again. */
   stopServiceWorkers(): Promise<void>;
 }
@@ -53,6 +58,9 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
 
   return {
     extensionId,
+    context: ctx,
+    xPage: onX,
+    editorPage: onEditor,
     async openX(path) {
       xPage ??= await ctx.newPage();
       await xPage.goto(`https://x.com${path}`);

@@ -56,7 +56,17 @@ function findButtonByName(root: Element, name: string): Element | null {
   return walk(root);
 }
 
-export async function launchFirefox(extDir: string, xPort: number): Promise<Driver> {
+export interface FirefoxDriver extends Driver {
+  /** The raw Puppeteer browser, for tests that need more than the shared Driver. */
+  readonly browser: Browser;
+  /** `moz-extension://<fixed uuid>/` */
+  readonly extensionBase: string;
+  /** The x.com tab (after openX) and the editor tab (after openEditor). */
+  xPage(): Page;
+  editorPage(): Page;
+}
+
+export async function launchFirefox(extDir: string, xPort: number): Promise<FirefoxDriver> {
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -108,6 +118,10 @@ export async function launchFirefox(extDir: string, xPort: number): Promise<Driv
   };
 
   return {
+    browser,
+    extensionBase: `moz-extension://${UUID}/`,
+    xPage: onX,
+    editorPage: onEditor,
     async openX(path) {
       xPage ??= await browser.newPage();
       await xPage.goto(`https://x.com${path}`, { waitUntil: 'domcontentloaded' });
