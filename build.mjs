@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const watch = process.argv.includes('--watch');
-const dist = join(root, 'dist');
+// --outdir=DIR builds elsewhere (parallel work, tests of a second build); default dist/.
+const outArg = process.argv.find((a) => a.startsWith('--outdir='));
+const dist = outArg ? outArg.slice('--outdir='.length) : join(root, 'dist');
 const targets = ['chrome', 'firefox'];
 const KB = 1024;
 // Gzipped budgets: the popup must open fast (Preact, hooks, idb and the polyfill are ~12 KB).
