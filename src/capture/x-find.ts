@@ -39,18 +39,25 @@ export function findPostElements(root: ParentNode): Element[] {
   }
 }
 
+// A word "Ad" or "Promoted" anywhere in the post's text: only then are its spans looked at.
+const AD_WORD = /(?:^|[^\p{L}\p{N}])(?:Ad|Promoted)(?:[^\p{L}\p{N}]|$)/u;
+
 /**
  * An ad: inside a `placementTracking` wrapper, or labelled "Ad"/"Promoted". X also wraps
  * every video player in `placementTracking`, so one inside the media is not a sign.
+ * Hot path (every new post): the label check first reads the post's text in one native call
+ * and walks its spans only when one of the two words occurs at all.
  */
 export function isPromoted(post: Element): boolean {
   if (post.parentElement?.closest(tid('placementTracking'))) return true;
   for (const p of Array.from(post.querySelectorAll(tid('placementTracking')))) {
     if (!p.closest(tid('tweetPhoto')) && !p.querySelector(tid('videoPlayer'))) return true;
   }
-  return Array.from(post.querySelectorAll('span')).some((s) => {
-    if (s.childElementCount > 0 || s.closest(`${tid('tweetText')}, ${tid('User-Name')}, ${tid('socialContext')}`)) return false;
+  if (!AD_WORD.test(post.textContent ?? '')) return false;
+  return Array.from(post.getElementsByTagName('span')).some((s) => {
+    if (s.childElementCount > 0) return false;
     const t = s.textContent?.trim();
-    return t === 'Ad' || t === 'Promoted';
+    if (t !== 'Ad' && t !== 'Promoted') return false;
+    return !s.closest(`${tid('tweetText')}, ${tid('User-Name')}, ${tid('socialContext')}`);
   });
 }

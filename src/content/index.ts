@@ -1,11 +1,76 @@
 // Content script on x.com / twitter.com: wiring only. Features start with an AbortSignal so a
 // re-injected script (extension update) can take the old one's place cleanly.
-import { startClipButtons } from './clip-buttons';
+import { send } from '../platform/messaging';
+import { createClipBook, isClipSnapshot } from './clip-book';
+import { createClipButtons } from './clip-buttons';
+import { createClipping } from './clipping';
+import { listenToBackground } from './inbox';
+import { removeNotice, showNotice } from './notice';
+import { installPageStyle } from './page-style';
+import { trackPosts } from './posts';
+import { createSelectMode } from './select-mode';
+import { watchTheme } from './theme';
 
 const KEY = '__roundupContent';
 const global = globalThis as typeof globalThis & { [KEY]?: AbortController };
 global[KEY]?.abort();
 const controller = new AbortController();
 global[KEY] = controller;
+start(controller.signal);
 
-startClipButtons(controller.signal);
+function start(signal: AbortSignal): void {
+  const style = installPageStyle(signal);
+  watchTheme(signal, (theme) => style.setTheme(theme));
+  const book = createClipBook();
+  const buttons = createClipButtons((post, postId) => void clipping.toggle(post, postId), book.has);
+  const tracker = trackPosts(signal, (post, postId) => buttons.decorate(post, postId, book.has(postId)));
+  const clipping = createClipping(book, tracker, buttons, (message) => showNotice(message));
+  book.onChange((changed) => clipping.render(changed));
+  const select = createSelectMode(signal, tracker, clipping, book);
+  const allPosts = () => Array.from(document.querySelectorAll('[data-roundup-post]'));
+
+  listenToBackground(signal, {
+    clipsChanged: ({ snapshot }) => {
+      if (isClipSnapshot(snapshot)) book.apply(snapshot);
+      return null;
+    },
+    settingsChanged: ({ inlineButtons }) => {
+      buttons.setEnabled(inlineButtons?.x !== false, allPosts());
+      return null;
+    },
+    selectMode: ({ on }) => {
+      select.set(typeof on === 'boolean' ? on : !select.isOn());
+      return { on: select.isOn() };
+    },
+    clipFocused: async () => {
+      const post = tracker.postOf(document.activeElement);
+      const postId = post && tracker.idOf(post);
+      if (!post || !postId) {
+        showNotice('No post has focus. Move to a post with j or k, then clip it.');
+        throw new Error('no post has focus');
+      }
+      const clipped = await clipping.toggle(post, postId);
+      if (clipped === null) throw new Error('the post could not be clipped');
+      showNotice(clipped ? 'Clipped to your roundup.' : 'Removed from your roundup.', 2000);
+      return { postId, clipped };
+    },
+    clipPostById: async ({ postId }) => {
+      const post = tracker.elementsOf(String(postId))[0];
+      if (!post) return { found: false };
+      await clipping.add(post, String(postId));
+      showNotice('Clipped to your roundup.', 2000);
+      return { found: true };
+    },
+  });
+
+  // What to show comes from the background once; from then on it tells this tab of changes.
+  send('getSettings', {}).then(
+    (settings) => buttons.setEnabled(settings.inlineButtons.x, allPosts()),
+    () => buttons.setEnabled(true, allPosts()), // unreachable background: buttons still work once it is back
+  );
+  send('getClips', {}).then((snapshot) => book.apply(snapshot), () => {});
+  signal.addEventListener('abort', () => {
+    buttons.removeAll();
+    removeNotice();
+  });
+}

@@ -1,0 +1,72 @@
+// "Clip this post" on any link to a post on x.com or twitter.com, on any page.
+// The background cannot see a page's DOM. On an X page the tab's content script holds the post
+// (when it is on screen) and clips it with every field; anywhere else — or when the post is not
+// on the page — the link itself is stored as a minimal post marked partial (id, permalink and
+// handle from the URL), which the editor shows as partly read.
+import { browser, type Menus, type Tabs } from '../platform';
+import { postIdOfLink, X_POST_LINK_PATTERNS } from '../capture';
+import type { ContentMessage, ContentReply } from '../messages';
+import type { Handlers } from './router';
+
+export const CLIP_LINK_MENU = 'roundup-clip-post-link';
+
+/** What a menu click needs, injected so the choice can be tested without a browser. */
+export interface MenuDeps {
+  /** Asks the content script of that tab and frame to clip the post; true when it did. */
+  clipOnPage(tabId: number, frameId: number, postId: string): Promise<boolean>;
+  clipLink(url: string, pageUrl: string | undefined): Promise<unknown>;
+}
+
+const X_PAGE = /^https:\/\/(?:x\.com|twitter\.com|mobile\.twitter\.com)\//;
+
+/** Clips the linked post, richly from the page when it can; returns how. */
+export async function clipFromMenu(
+  deps: MenuDeps,
+  click: { linkUrl?: string; pageUrl?: string; frameId?: number },
+  tabId: number | undefined,
+): Promise<'page' | 'link' | 'not-a-post'> {
+  const url = click.linkUrl ?? '';
+  const postId = postIdOfLink(url);
+  if (!postId) return 'not-a-post';
+  if (tabId !== undefined && tabId >= 0 && X_PAGE.test(click.pageUrl ?? '')) {
+    // The content script may be missing (page loaded before the extension) or the post may
+    // have scrolled away: the link is clipped all the same.
+    const done = await deps.clipOnPage(tabId, click.frameId ?? 0, postId).catch(() => false);
+    if (done) return 'page';
+  }
+  await deps.clipLink(url, click.pageUrl);
+  return 'link';
+}
+
+function browserDeps(handlers: Handlers): MenuDeps {
+  return {
+    async clipOnPage(tabId, frameId, postId) {
+      const message: ContentMessage<'clipPostById'> = { type: 'clipPostById', postId };
+      const reply = (await browser.tabs.sendMessage(tabId, message, { frameId })) as ContentReply<'clipPostById'> | undefined;
+      return reply?.ok === true && reply.value.found;
+    },
+    clipLink: (url, pageUrl) => handlers.clipLink(pageUrl === undefined ? { url } : { url, pageUrl }, {}),
+  };
+}
+
+function createMenu(): void {
+  // Menus outlive a stopped worker but not a browser restart in every browser: start clean.
+  void browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({
+      id: CLIP_LINK_MENU,
+      title: 'Clip this post',
+      contexts: ['link'],
+      targetUrlPatterns: X_POST_LINK_PATTERNS,
+    });
+  });
+}
+
+export function startContextMenu(handlers: Handlers): void {
+  browser.runtime.onInstalled.addListener(createMenu);
+  browser.runtime.onStartup.addListener(createMenu);
+  const deps = browserDeps(handlers);
+  browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+    if (info.menuItemId !== CLIP_LINK_MENU) return;
+    clipFromMenu(deps, info, tab?.id).catch((e: unknown) => console.warn('Roundup could not clip the link:', e));
+  });
+}

@@ -1,0 +1,85 @@
+// Finds the posts on the page, including those that arrive later (infinite scroll, navigation
+// inside X's single-page app). Hot path, so: mutations are gathered and handled once per
+// animation frame; a node added inside a post costs one `closest` and one WeakMap lookup;
+// each post is identified (id, ad or not) once and remembered in a WeakMap, which lets go of
+// posts X removes; nothing reads layout.
+import { isPromoted, postIdOf } from '../capture';
+import { OWN_ATTRIBUTE, POST_ATTRIBUTE } from './page-style';
+
+const POST = '[data-testid="tweet"]';
+
+/** Called for a new post, and again when something is added inside a known one. */
+export type OnPost = (post: Element, postId: string) => void;
+
+export interface PostTracker {
+  /** The post (offered for clipping) that holds `node`, if any. */
+  postOf(node: Element | null): Element | null;
+  idOf(post: Element): string | null;
+  /** The post elements on the page now showing this post. */
+  elementsOf(postId: string): Element[];
+}
+
+export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
+  // Post element → its id, or null for one not offered (an ad, or the photo viewer's wrapper).
+  const known = new WeakMap<Element, string | null>();
+
+  function consider(el: Element): void {
+    const seen = known.get(el);
+    if (seen) return onPost(el, seen);
+    if (seen === null) return;
+    // The photo viewer's div wraps articles: those are the posts.
+    if (el.tagName !== 'ARTICLE' && el.querySelector(`article${POST}`)) return void known.set(el, null);
+    const postId = postIdOf(el);
+    if (!postId) return; // X fills a post in late: looked at again when its parts arrive
+    if (isPromoted(el)) return void known.set(el, null);
+    known.set(el, postId);
+    el.setAttribute(POST_ATTRIBUTE, postId);
+    onPost(el, postId);
+  }
+
+  function scan(nodes: Element[]): void {
+    const candidates = new Set<Element>();
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      const inside = node.closest(POST);
+      if (inside) candidates.add(inside);
+      else if (node.firstElementChild) for (const p of node.querySelectorAll(POST)) candidates.add(p);
+    }
+    for (const el of candidates) consider(el);
+  }
+
+  let pending: Element[] = [];
+  let frame = 0;
+  const flush = () => {
+    frame = 0;
+    const batch = pending;
+    pending = [];
+    scan(batch);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !(node as Element).hasAttribute(OWN_ATTRIBUTE)) pending.push(node as Element);
+      }
+    }
+    if (pending.length && !frame) frame = requestAnimationFrame(flush);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  for (const p of document.querySelectorAll(POST)) consider(p);
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    pending = [];
+    for (const el of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) el.removeAttribute(POST_ATTRIBUTE);
+  });
+
+  return {
+    postOf(node) {
+      const post = node?.closest(`[${POST_ATTRIBUTE}]`) ?? null;
+      return post && known.get(post) ? post : null;
+    },
+    idOf: (post) => known.get(post) ?? null,
+    elementsOf: (postId) => Array.from(document.querySelectorAll(`[${POST_ATTRIBUTE}="${CSS.escape(postId)}"]`)),
+  };
+}
