@@ -18,16 +18,22 @@ const dist = outArg ? outArg.slice('--outdir='.length) : join(root, 'dist');
 const targets = ['chrome', 'firefox'];
 const KB = 1024;
 // Gzipped budgets: the popup must open fast (Preact, hooks, idb and the polyfill are ~12 KB).
-const BUDGETS = { 'popup.js': 25 * KB, 'content.js': 20 * KB, 'background.js': 20 * KB };
-const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['icons', 'icons']];
+const BUDGETS = { 'popup.js': 25 * KB, 'content.js': 20 * KB, 'background.js': 20 * KB, 'options.js': 25 * KB };
+const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['src/options/options.html', 'options.html'], ['icons', 'icons']];
+// The side panel (Chrome) and sidebar (Firefox) run the editor from popup.html itself, marked
+// so the app lays itself out for a tall, narrow home.
+const PANEL_PAGE = 'panel.html';
 
 function manifestFor(target) {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   if (target === 'chrome') {
     delete manifest.background.scripts;
     delete manifest.browser_specific_settings;
+    manifest.side_panel = { default_path: PANEL_PAGE };
+    manifest.permissions = [...(manifest.permissions ?? []), 'sidePanel'];
   } else {
     delete manifest.background.service_worker;
+    manifest.sidebar_action = { default_panel: PANEL_PAGE, default_title: manifest.action.default_title, default_icon: manifest.action.default_icon, open_at_install: false };
   }
   return manifest;
 }
@@ -62,6 +68,8 @@ function assemble(bundleDir) {
     // The icons' SVG sources stay out of the package: the manifest names only the PNGs.
     const filter = (src) => !src.endsWith('.svg');
     for (const [from, to] of STATIC) cpSync(join(root, from), join(out, to), { recursive: true, filter });
+    const popupHtml = readFileSync(join(root, 'src/popup/popup.html'), 'utf8');
+    writeFileSync(join(out, PANEL_PAGE), popupHtml.replace('<body>', '<body data-home="panel">'));
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2) + '\n');
   }
 }
@@ -79,7 +87,7 @@ const common = {
 };
 const builds = [
   { entryPoints: { content: 'src/content/index.ts' }, format: 'iife' },
-  { entryPoints: { background: 'src/background/index.ts', popup: 'src/popup/index.tsx' }, format: 'esm', splitting: false },
+  { entryPoints: { background: 'src/background/index.ts', popup: 'src/popup/index.tsx', options: 'src/options/index.tsx' }, format: 'esm', splitting: false },
 ];
 
 const report = {

@@ -2,8 +2,10 @@
 // Content script → background: clip state of posts. Editor → background: every edit, so the last
 // keystroke reaches a context that outlives the editor page (see DESIGN.md, "Mind how a page dies").
 import type { Post } from './model/post';
-import type { Roundup, RoundupTextField, ItemTextField } from './model/roundup';
+import type { Roundup, RoundupItem, RoundupTextField, ItemTextField } from './model/roundup';
 import type { Settings } from './model/settings';
+import type { BackupData } from './export/backup';
+import type { ImportSummary } from './store/backup';
 
 export interface ClipState {
   roundupId: string;
@@ -29,6 +31,26 @@ export interface MessageMap {
   removeItem: { request: { roundupId: string; postId: string }; response: ClipState };
   getSettings: { request: Record<string, never>; response: Settings };
   updateSettings: { request: { patch: Partial<Settings> }; response: Settings };
+  /** A new, empty roundup that becomes the current one (new clips go there). */
+  createRoundup: { request: { title: string }; response: ClipState };
+  setCurrentRoundup: { request: { roundupId: string }; response: ClipState };
+  /** Moves the roundup to the trash; `restoreRoundup` puts it back (undo). */
+  deleteRoundup: { request: { roundupId: string }; response: ClipState };
+  restoreRoundup: { request: { roundupId: string }; response: ClipState };
+  /** Published roundups are kept, listed apart from the drafts. */
+  setPublished: { request: { roundupId: string; published: boolean }; response: { roundupId: string } };
+  /** Undo of removeItem: the item, with its words, back at `index`. */
+  restoreItem: { request: { roundupId: string; item: RoundupItem; index: number }; response: ClipState };
+  /** Every roundup, post and setting, for the JSON backup. */
+  exportAll: { request: Record<string, never>; response: BackupData };
+  /** A backup file's text: validated in full by the background, then written in one transaction. */
+  importBackup: { request: { text: string }; response: ImportSummary };
+  /** Every post id in the current roundup: a content script's view of what is clipped. */
+  getClips: { request: Record<string, never>; response: ClipSnapshot };
+  /** Adds the post unless the current roundup holds it already (never removes: "Clip this post"). */
+  clipPost: { request: { post: Post }; response: ClipState & { added: boolean } };
+  /** A post known only by its link (context menu off X): stored as a minimal, partial post. */
+  clipLink: { request: { url: string; pageUrl?: string }; response: ClipState & { added: boolean; postId: string } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -54,7 +76,56 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   removeItem: EXTENSION,
   getSettings: ['content', 'extension'],
   updateSettings: EXTENSION,
+  createRoundup: EXTENSION,
+  setCurrentRoundup: EXTENSION,
+  deleteRoundup: EXTENSION,
+  restoreRoundup: EXTENSION,
+  setPublished: EXTENSION,
+  restoreItem: EXTENSION,
+  exportAll: EXTENSION,
+  importBackup: EXTENSION,
+  getClips: ['content', 'extension'],
+  clipPost: CONTENT,
+  clipLink: EXTENSION,
 };
 
 /** The name of the long-lived port an editor view keeps open to the background. */
 export const EDITOR_PORT = 'roundup-editor';
+
+/** Posted by the background on every editor port after a change is stored: views re-read. */
+export interface ChangeNotice {
+  notice: 'changed';
+  /** The roundup that changed; absent when the set of roundups or the current one changed. */
+  roundupId?: string;
+}
+
+/** The current roundup's clipped post ids, stamped so a late answer never undoes a newer one. */
+export interface ClipSnapshot extends ClipState {
+  clipped: string[];
+  /** Milliseconds since the epoch when the background read it. */
+  at: number;
+}
+
+/**
+ * Background (or popup) → content script, sent with `tabs.sendMessage`. Answers travel as
+ * `Reply` values, like the background's; a content script ignores anything else.
+ */
+export interface ContentMessageMap {
+  /** The set of clipped posts changed (in any tab, or in the editor). */
+  clipsChanged: { request: { snapshot: ClipSnapshot }; response: null };
+  /** Settings changed; the content script needs only these. */
+  settingsChanged: { request: { inlineButtons: Settings['inlineButtons'] }; response: null };
+  /** Turns select mode on, off, or (no `on`) the other way round. */
+  selectMode: { request: { on?: boolean }; response: { on: boolean } };
+  /** Clips (or unclips) the post that has keyboard focus. */
+  clipFocused: { request: Record<never, never>; response: { postId: string; clipped: boolean } };
+  /** Clips the post with this id from the page (context menu on x.com); found: false when it is not on the page. */
+  clipPostById: { request: { postId: string }; response: { found: boolean } };
+}
+export type ContentMessageType = keyof ContentMessageMap;
+export type ContentMessage<T extends ContentMessageType = ContentMessageType> = {
+  [K in T]: { type: K } & ContentMessageMap[K]['request'];
+}[T];
+export type ContentReply<T extends ContentMessageType> =
+  | { ok: true; value: ContentMessageMap[T]['response'] }
+  | { ok: false; error: string };

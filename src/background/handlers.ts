@@ -3,6 +3,8 @@
 import type { Roundup } from '../model/roundup';
 import type { Stores } from '../store';
 import type { Handlers } from './router';
+import { parseBackup } from '../export/backup-import';
+import { postFromLink } from '../capture';
 
 export function createHandlers(
   store: Stores,
@@ -48,5 +50,53 @@ export function createHandlers(
     },
     getSettings: () => store.getSettings(),
     updateSettings: ({ patch }) => store.updateSettings(patch),
+    // The set of roundups: each answers with the state of the (possibly new) current one.
+    async createRoundup({ title }) {
+      return state(await changed(await store.createRoundup(title)));
+    },
+    async setCurrentRoundup({ roundupId }) {
+      return state(await changed(await store.setCurrentRoundup(roundupId)));
+    },
+    async deleteRoundup({ roundupId }) {
+      await store.deleteRoundup(roundupId);
+      return state(await changed(await store.currentRoundup()));
+    },
+    async restoreRoundup({ roundupId }) {
+      return state(await changed(await store.restoreRoundup(roundupId)));
+    },
+    async setPublished({ roundupId, published }) {
+      await changed(await store.setPublished(roundupId, published));
+      return { roundupId };
+    },
+    async restoreItem({ roundupId, item, index }) {
+      return state(await changed(await store.restoreItem(roundupId, item, index)));
+    },
+    exportAll: () => store.exportAll(new Date().toISOString()),
+    // Validated here, where it is written: nothing reaches the store unless the whole file is good.
+    async importBackup({ text }) {
+      const parsed = parseBackup(text);
+      if (!parsed.ok) throw new Error(`This file cannot be imported: ${parsed.error}. Nothing was changed.`);
+      const summary = await store.importBackup(parsed.data);
+      await changed(await store.currentRoundup()); // the current roundup may be one it replaced
+      return summary;
+    },
+    // Picking posts (context menu, content scripts): see src/background/picking.ts.
+    async getClips() {
+      const current = await store.currentRoundup();
+      return { ...state(current), clipped: current.items.map((item) => item.postId), at: Date.now() };
+    },
+    async clipPost({ post }) {
+      const { roundup, added } = await store.clip(post);
+      return { ...state(added ? await changed(roundup) : roundup), added };
+    },
+    async clipLink({ url, pageUrl }) {
+      const post = postFromLink(url, pageUrl ?? url, new Date().toISOString());
+      if (!post) throw new Error('This link does not lead to a post on X (x.com/…/status/…).');
+      // A richer copy clipped earlier stays: a link tells less than the page did.
+      const current = await store.currentRoundup();
+      if (current.items.some((item) => item.postId === post.id)) return { ...state(current), added: false, postId: post.id };
+      const { roundup, added } = await store.clip(post);
+      return { ...state(added ? await changed(roundup) : roundup), added, postId: post.id };
+    },
   };
 }

@@ -1,11 +1,12 @@
 // The service worker (Chrome) / background script (Firefox): wiring only. MV3 may stop it at
 // any moment, so it keeps nothing in memory it cannot lose: the database is reopened on wake.
 import { browser, type Runtime } from '../platform';
-import { EDITOR_PORT } from '../messages';
+import { EDITOR_PORT, type ChangeNotice } from '../messages';
 import type { Roundup } from '../model/roundup';
 import { createStores, openRoundupDb, type Stores } from '../store';
 import { createHandlers } from './handlers';
 import { createRouter, deferHandlers, type SenderInfo } from './router';
+import { startPicking, withTabNotices } from './picking';
 
 export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
 
@@ -21,8 +22,27 @@ async function showCount(roundup: Roundup): Promise<void> {
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
 }
 
+// The editor ports open now. Losing this set with the worker is harmless: an editor connects
+// again at once when its port drops, and re-reads the roundup when it does.
+const editorPorts = new Set<Runtime.Port>();
+
+/** After every stored change: tell open editors to re-read, and show the current count. */
+async function afterChange(roundup: Roundup): Promise<void> {
+  const notice: ChangeNotice = { notice: 'changed', roundupId: roundup.id };
+  for (const port of editorPorts) {
+    try {
+      port.postMessage(notice);
+    } catch {
+      editorPorts.delete(port);
+    }
+  }
+  // The badge counts the current roundup, which need not be the one that changed.
+  await refreshBadge();
+}
+
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
-const handlers = deferHandlers(async () => createHandlers(await store(), showCount));
+const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange)));
+startPicking(handlers);
 
 const router = createRouter(
   handlers,
@@ -43,6 +63,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // closes right after posting, and they are handled in the order they were typed.
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== EDITOR_PORT) return;
+  editorPorts.add(port);
+  port.onDisconnect.addListener(() => editorPorts.delete(port));
   let queue: Promise<unknown> = Promise.resolve();
   port.onMessage.addListener((message: unknown) => {
     queue = queue.then(async () => {

@@ -4,6 +4,7 @@ import { parsePost } from '../model/parse-post';
 import { ITEM_TEXT_FIELDS, ROUNDUP_TEXT_FIELDS } from '../model/roundup';
 import { parseSettingsPatch } from '../model/settings';
 import type { MessageType, Request } from '../messages';
+import { MAX_BACKUP_CHARS } from '../export/backup-limits';
 
 type Parsed<T extends MessageType> = { ok: true; value: Request<T> } | { ok: false; error: string };
 type Fields = Record<string, unknown>;
@@ -69,6 +70,42 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     const patch = parseSettingsPatch(m.patch);
     if (!patch.ok) throw new Error(patch.error);
     return { patch: patch.value };
+  },
+  createRoundup: (m) => ({ title: m.title === undefined ? '' : needText(m, 'title') }),
+  setCurrentRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
+  deleteRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
+  restoreRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
+  setPublished(m) {
+    if (typeof m.published !== 'boolean') throw new Error('"published" must be true or false');
+    return { roundupId: needString(m, 'roundupId'), published: m.published };
+  },
+  restoreItem(m) {
+    const item = (typeof m.item === 'object' && m.item !== null ? m.item : null) as Fields | null;
+    if (!item) throw new Error('"item" must be an object');
+    const index = m.index;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) throw new Error('"index" must be a position (0 or more)');
+    return {
+      roundupId: needString(m, 'roundupId'),
+      item: { postId: needString(item, 'postId'), leadIn: needText(item, 'leadIn'), commentary: needText(item, 'commentary') },
+      index,
+    };
+  },
+  exportAll: () => ({}),
+  // Only the envelope here: the handler validates the file itself and names what is wrong.
+  importBackup(m) {
+    if (typeof m.text !== 'string') throw new Error('"text" must be the backup file\'s text');
+    if (m.text.length > MAX_BACKUP_CHARS) throw new Error(`the backup is larger than ${MAX_BACKUP_CHARS} characters`);
+    return { text: m.text };
+  },
+  getClips: () => ({}),
+  clipPost(m) {
+    const post = parsePost(m.post);
+    if (!post.ok) throw new Error(`the post is malformed: ${post.error}`);
+    return { post: post.value };
+  },
+  clipLink(m) {
+    const url = needString(m, 'url', 2_000);
+    return m.pageUrl === undefined ? { url } : { url, pageUrl: needString(m, 'pageUrl', 2_000) };
   },
 };
 

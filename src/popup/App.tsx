@@ -1,11 +1,16 @@
-// The editor: the current roundup's title, introduction, posts and closing.
-import { useState } from 'preact/hooks';
+// The editor app, the same in the toolbar popup, a tab, Chrome's side panel and Firefox's
+// sidebar: the header, then either the roundup being written or the list of roundups.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Connection } from './connection';
-import { ExportPanel } from './ExportPanel';
-import { PostItem } from './PostItem';
-import { TextField } from './TextField';
-import { useEditor } from './use-editor';
+import { EditorView } from './EditorView';
+import type { Host } from './host';
+import { Library, type LibraryActions } from './Library';
+import { capturePlace, restorePlace } from './caret';
 import type { SaveStatus } from './saver';
+import { UndoBar, type Undoable } from './UndoBar';
+import { SelectModeButton } from './SelectModeButton';
+import { useEditor } from './use-editor';
+import { useLibrary } from './use-library';
 import { newRoundup } from '../model/roundup';
 
 function SaveIndicator({ status }: { status: SaveStatus }) {
@@ -17,31 +22,70 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
   );
 }
 
-function EmptyState() {
-  return (
-    <div class="empty">
-      <p>
-        <strong>No posts yet.</strong> On x.com, press the clip button in a post's action bar (its name is
-        “Clip post”). Clipped posts appear here, in the order you clip them.
-      </p>
-    </div>
-  );
-}
-
 const PLACEHOLDER = newRoundup('', '');
 
-export function App({ connection }: { connection: Connection }) {
+export function App({ connection, host }: { connection: Connection; host: Host }) {
   const { state, saveStatus, actions } = useEditor(connection);
-  const [exporting, setExporting] = useState(false);
-  // The form is there from the first frame; its boxes open for typing once the roundup is read.
+  const [view, setView] = useState<'editor' | 'library'>('editor');
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [problem, setProblem] = useState('');
+  const library = useLibrary(connection, view === 'library');
+  // A place to put the cursor once the roundup shows: from "Open in tab", or the Title after "Rename".
+  const place = useRef(host.home === 'tab' ? location.hash : '');
   const ready = state.phase === 'ready';
   const roundup = ready ? state.roundup : PLACEHOLDER;
   const posts = ready ? state.posts : {};
+
+  useEffect(() => {
+    // Once: the items are on screen in the same render that made the roundup ready.
+    if (!ready || view !== 'editor' || !place.current) return;
+    restorePlace(place.current);
+    place.current = '';
+  });
+
+  const request = (run: () => Promise<unknown>) => run().then(() => setProblem(''), (e: Error) => setProblem(e.message));
+  const libraryActions: LibraryActions = {
+    create: () => request(() => connection.request('createRoundup', { title: '' })).then(() => setView('editor')),
+    open: (id) => request(() => connection.request('setCurrentRoundup', { roundupId: id })).then(() => setView('editor')),
+    rename(id) {
+      place.current = '#field=title&start=0&end=100000';
+      libraryActions.open(id);
+    },
+    setPublished: (id, published) => request(() => connection.request('setPublished', { roundupId: id, published })),
+    remove(r) {
+      request(() => connection.request('deleteRoundup', { roundupId: r.id }));
+      setUndoable({
+        message: `Deleted “${r.title.trim() || 'Untitled roundup'}”.`,
+        undo: () => request(() => connection.request('restoreRoundup', { roundupId: r.id })),
+      });
+    },
+  };
+  const removeItem = (postId: string) => {
+    const removed = actions.remove(postId);
+    const handle = posts[postId]?.author.handle;
+    if (removed) setUndoable({ message: `Removed the post${handle ? ` by @${handle}` : ''}.`, undo: () => actions.restoreItem(removed.item, removed.index) });
+  };
+  const openInTab = () => actions.settled().then(() => host.openInTab(capturePlace()));
+
   return (
-    <main class="editor">
+    <main class={`editor editor--${host.home}`}>
       <header class="editor__header">
         <h1>Roundup</h1>
-        {state.phase === 'ready' && <SaveIndicator status={saveStatus} />}
+        {ready && <SaveIndicator status={saveStatus} />}
+        <nav class="editor__nav" aria-label="Roundup">
+          <button type="button" aria-pressed={view === 'library'} onClick={() => setView(view === 'library' ? 'editor' : 'library')}>
+            Roundups
+          </button>
+          {host.home === 'popup' && (
+            <button type="button" onClick={openInTab}>
+              Open in tab
+            </button>
+          )}
+          <button type="button" onClick={() => void host.openSettings()}>
+            Settings
+          </button>
+          <SelectModeButton home={host.home} />
+        </nav>
       </header>
       {state.phase === 'loading' && <p class="loading">Opening your roundup…</p>}
       {state.phase === 'failed' && (
@@ -49,29 +93,17 @@ export function App({ connection }: { connection: Connection }) {
           Your roundup could not be opened: {state.message}
         </p>
       )}
-      <TextField label="Title" value={roundup.title} readOnly={!ready} onInput={(v) => actions.setRoundupText('title', v)} />
-      <TextField label="Introduction" multiline value={roundup.intro} readOnly={!ready} onInput={(v) => actions.setRoundupText('intro', v)} />
-      <h2 id="posts-heading">
-        Posts <span class="count">({roundup.items.length})</span>
-      </h2>
-      {ready && roundup.items.length === 0 && <EmptyState />}
-      <ol class="items" aria-label="Posts">
-        {roundup.items.map((item, index) => (
-          <PostItem
-            key={item.postId}
-            item={item}
-            post={posts[item.postId]}
-            index={index}
-            count={roundup.items.length}
-            actions={actions}
-          />
-        ))}
-      </ol>
-      <TextField label="Closing" multiline value={roundup.closing} readOnly={!ready} onInput={(v) => actions.setRoundupText('closing', v)} />
-      <button type="button" class="primary" disabled={!ready} aria-expanded={exporting} aria-controls="export" onClick={() => setExporting(!exporting)}>
-        Export
-      </button>
-      {exporting && <ExportPanel roundup={roundup} posts={posts} />}
+      {(problem || library.error) && (
+        <p class="save save--error" role="alert">
+          {problem || library.error}
+        </p>
+      )}
+      {view === 'library' ? (
+        <Library roundups={library.roundups} actions={libraryActions} />
+      ) : (
+        <EditorView roundup={roundup} posts={posts} ready={ready} actions={actions} host={host} onRemove={removeItem} />
+      )}
+      <UndoBar undoable={undoable} onDone={() => setUndoable(null)} />
     </main>
   );
 }

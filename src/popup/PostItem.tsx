@@ -1,49 +1,64 @@
 // One item of the roundup: the lead-in written before the post, the post, the commentary after
-// it, and the controls to move or remove it.
+// it, and the controls to move or remove it. The grip drags it (the buttons do the same by
+// keyboard).
 import type { Post } from '../model/post';
-import type { RoundupItem } from '../model/roundup';
-import type { EditorActions } from './use-editor';
+import type { ItemTextField, RoundupItem } from '../model/roundup';
 import { PostCard } from './PostCard';
 import { TextField } from './TextField';
+
+export interface ItemDrag {
+  /** Where a dragged item would land: this item is highlighted. */
+  over: boolean;
+  start(e: DragEvent): void;
+  end(): void;
+  enter(e: DragEvent): void;
+  drop(e: DragEvent): void;
+}
 
 interface Props {
   item: RoundupItem;
   post: Post | undefined;
   index: number;
   count: number;
-  actions: EditorActions;
+  drag: ItemDrag;
+  onText(postId: string, field: ItemTextField, value: string): void;
+  onMove(postId: string, to: number): void;
+  onRemove(postId: string): void;
 }
 
-export function PostItem({ item, post, index, count, actions }: Props) {
+export function PostItem({ item, post, index, count, drag, onText, onMove, onRemove }: Props) {
   const { postId } = item;
   return (
-    <li class="item">
+    <li class={drag.over ? 'item item--over' : 'item'} onDragOver={drag.enter} onDragEnter={drag.enter} onDrop={drag.drop}>
       <TextField
         label="Lead-in"
         multiline
         value={item.leadIn}
+        place={`${postId}:leadIn`}
         placeholder="Optional: a line before the post"
-        onInput={(v) => actions.setItemText(postId, 'leadIn', v)}
+        onInput={(v) => onText(postId, 'leadIn', v)}
       />
       {post ? <PostCard post={post} /> : <p class="post post--missing">This post is no longer stored.</p>}
       <TextField
         label="Commentary"
         multiline
         value={item.commentary}
+        place={`${postId}:commentary`}
         placeholder="Your take on this post"
-        onInput={(v) => actions.setItemText(postId, 'commentary', v)}
+        onInput={(v) => onText(postId, 'commentary', v)}
       />
       <div class="item__controls">
-        <span class="item__position">
-          {index + 1} of {count}
+        <span class="item__grip" draggable onDragStart={drag.start} onDragEnd={drag.end} title="Drag to reorder" aria-hidden="true">
+          ⠿
         </span>
-        <button type="button" disabled={index === 0} onClick={() => actions.move(postId, index - 1)}>
+        <span class="item__position">{`${index + 1} of ${count}`}</span>
+        <button type="button" disabled={index === 0} onClick={() => onMove(postId, index - 1)}>
           Move up
         </button>
-        <button type="button" disabled={index === count - 1} onClick={() => actions.move(postId, index + 1)}>
+        <button type="button" disabled={index === count - 1} onClick={() => onMove(postId, index + 1)}>
           Move down
         </button>
-        <button type="button" class="danger" onClick={() => actions.remove(postId)}>
+        <button type="button" class="danger" onClick={() => onRemove(postId)}>
           Remove
         </button>
       </div>

@@ -1,6 +1,8 @@
 // A labelled textbox: one line (input) or a multi-paragraph textarea that grows with its text.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
+// CSS sizes a textarea to its text where `field-sizing` exists (Chromium); elsewhere the
+// GrowingArea below measures it. Decided once, so each textarea pays only for what it needs.
 const growsByItself = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
 
 interface Props {
@@ -12,34 +14,40 @@ interface Props {
   hint?: string;
   /** While the roundup is still loading: shown, but not yet editable. */
   readOnly?: boolean;
+  /** Names the field across views, so "Open in tab" can put the cursor back in it. */
+  place?: string;
+}
+
+type BoxProps = Record<string, unknown> & { value: string };
+
+function GrowingArea(props: BoxProps) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + 2}px`;
+  }, [props.value]);
+  return <textarea ref={area} rows={2} {...props} />;
 }
 
 let nextId = 0;
 
-export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false }: Props) {
+export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false, place }: Props) {
   const id = useRef(`field-${++nextId}`).current;
-  const area = useRef<HTMLTextAreaElement>(null);
-
-  useLayoutEffect(() => {
-    // Where CSS cannot size the box to its text, size it here (the editor, not a hot path).
-    const el = area.current;
-    if (!el || growsByItself) return;
-    el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight + 2}px`;
-  }, [value]);
-
-  const common = {
+  const common: BoxProps = {
     id,
     value,
     placeholder,
     readOnly,
+    'data-place': place,
     'aria-describedby': hint ? `${id}-hint` : undefined,
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
   };
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {multiline ? <textarea ref={area} rows={2} {...common} /> : <input type="text" {...common} />}
+      {!multiline ? <input type="text" {...common} /> : growsByItself ? <textarea rows={2} {...common} /> : <GrowingArea {...common} />}
       {hint && (
         <p class="hint" id={`${id}-hint`}>
           {hint}

@@ -6,7 +6,7 @@
 // editor request sets a value (a field's text, an item's position), so sending one twice does
 // no harm.
 import { browser, type Runtime } from '../platform';
-import { EDITOR_PORT, type MessageType, type Reply, type Request, type Response } from '../messages';
+import { EDITOR_PORT, type ChangeNotice, type MessageType, type Reply, type Request, type Response } from '../messages';
 
 interface Pending {
   message: { requestId: number; type: MessageType } & Record<string, unknown>;
@@ -16,17 +16,30 @@ interface Pending {
 
 export interface Connection {
   request<T extends MessageType>(type: T, request: Request<T>): Promise<Response<T>>;
+  /**
+   * Calls `listener` whenever the background stored a change (from any view or a clip), and
+   * after a reconnection, when notices may have been missed. Returns the unsubscribe.
+   */
+  onNotice(listener: (notice: ChangeNotice) => void): () => void;
 }
 
-export function connect(): Connection {
+/**
+ * Opens the Port at once, or once `openAfter` settles: the editor passes its first read, so
+ * waking a stopped worker does not compete with showing the roundup. A request made before
+ * then opens it at once.
+ */
+export function connect(openAfter?: Promise<unknown>): Connection {
   let port: Runtime.Port | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const listeners = new Set<(notice: ChangeNotice) => void>();
+  const tell = (notice: ChangeNotice) => listeners.forEach((listener) => listener(notice));
 
   function open(): Runtime.Port {
     if (port) return port;
     const p = browser.runtime.connect({ name: EDITOR_PORT });
     p.onMessage.addListener((message: unknown) => {
+      if ((message as Partial<ChangeNotice>)?.notice === 'changed') return tell(message as ChangeNotice);
       const { requestId, reply } = message as { requestId?: number; reply?: Reply<MessageType> };
       const waiting = requestId === undefined ? undefined : pending.get(requestId);
       if (!waiting || !reply) return;
@@ -40,6 +53,7 @@ export function connect(): Connection {
       queueMicrotask(() => {
         open();
         resend();
+        tell({ notice: 'changed' });
       });
     });
     port = p;
@@ -64,7 +78,8 @@ export function connect(): Connection {
     for (const item of pending.values()) post(item);
   }
 
-  open();
+  if (openAfter) void openAfter.finally(() => setTimeout(open, 0));
+  else open();
   return {
     request<T extends MessageType>(type: T, request: Request<T>): Promise<Response<T>> {
       return new Promise<Response<T>>((resolve, reject) => {
@@ -77,6 +92,10 @@ export function connect(): Connection {
         pending.set(requestId, item);
         post(item);
       });
+    },
+    onNotice(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -9,6 +9,10 @@ export interface Saver {
   queue(key: string, save: () => Promise<unknown>): void;
   /** Send everything queued now. */
   flush(): void;
+  /** Whether an edit of `key` is queued or not yet confirmed: the textbox's text is newer than the store's. */
+  pending(key: string): boolean;
+  /** Flushes, then resolves once every edit sent is confirmed (or has failed). */
+  settled(): Promise<void>;
   dispose(): void;
 }
 
@@ -16,6 +20,8 @@ export function createSaver(onStatus: (status: SaveStatus) => void, delayMs = 25
   const queued = new Map<string, () => Promise<unknown>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = 0;
+  const sending = new Map<string, number>();
+  let idle: Array<() => void> = [];
   let lastError: string | null = null;
 
   function report() {
@@ -25,6 +31,7 @@ export function createSaver(onStatus: (status: SaveStatus) => void, delayMs = 25
 
   function run(key: string, save: () => Promise<unknown>) {
     inFlight++;
+    sending.set(key, (sending.get(key) ?? 0) + 1);
     save().then(
       () => {
         lastError = null;
@@ -37,7 +44,15 @@ export function createSaver(onStatus: (status: SaveStatus) => void, delayMs = 25
       },
     ).finally(() => {
       inFlight--;
+      const left = (sending.get(key) ?? 1) - 1;
+      if (left > 0) sending.set(key, left);
+      else sending.delete(key);
       report();
+      if (inFlight === 0) {
+        const waiting = idle;
+        idle = [];
+        waiting.forEach((resolve) => resolve());
+      }
     });
   }
 
@@ -70,6 +85,11 @@ export function createSaver(onStatus: (status: SaveStatus) => void, delayMs = 25
       schedule(delayMs);
     },
     flush,
+    pending: (key) => queued.has(key) || sending.has(key),
+    settled() {
+      flush();
+      return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
+    },
     dispose() {
       flush();
       removeEventListener('pagehide', onHide);

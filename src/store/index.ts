@@ -1,13 +1,17 @@
 export { openRoundupDb, DB_NAME, DB_VERSION, type Db, type RoundupDB } from './db';
 export { createStore, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
 export { createSettingsStore, type SettingsStore } from './settings';
+export { createLibraryStore, type LibraryStore, type RoundupSummary, type StoredRoundup } from './library';
+export { createBackupStore, type BackupStore, type ImportSummary } from './backup';
 
 import type { Db } from './db';
 import { createStore, type StoreOptions } from './roundups';
 import { createSettingsStore } from './settings';
+import { createLibraryStore } from './library';
+import { createBackupStore } from './backup';
 
 /** Every named query over one open database. */
 export function createStores(db: Db, options?: StoreOptions) {
-  return { ...createStore(db, options), ...createSettingsStore(db) };
+  return { ...createStore(db, options), ...createSettingsStore(db), ...createLibraryStore(db, options), ...createBackupStore(db) };
 }
 export type Stores = ReturnType<typeof createStores>;

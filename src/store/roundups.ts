@@ -12,7 +12,8 @@ import {
 } from '../model/roundup';
 import type { Db } from './db';
 
-const CURRENT = 'currentRoundupId';
+/** The meta key naming the roundup new clips go to. */
+export const CURRENT = 'currentRoundupId';
 
 export interface StoreOptions {
   now?: () => string;

@@ -72,10 +72,10 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
       const b = clipButton(statusId);
       return (await b.count()) ? b.getAttribute('aria-pressed', { timeout: 2_000 }) : null;
     },
-    async openEditor() {
+    async openEditor(query = '') {
       await editor?.close();
       editor = await ctx.newPage();
-      await editor.goto(`chrome-extension://${extensionId}/popup.html`);
+      await editor.goto(`chrome-extension://${extensionId}/popup.html${query}`);
     },
     async itemTexts() {
       const items = onEditor().getByRole('list', { name: 'Posts', exact: true }).getByRole('listitem');

@@ -20,8 +20,11 @@ export interface Driver {
   clickClip(statusId: string): Promise<void>;
   /** That button's aria-pressed, or null when the button is not there. */
   clipPressed(statusId: string): Promise<string | null>;
-  /** Opens popup.html in a new tab (closing any editor tab still open). */
-  openEditor(): Promise<void>;
+  /**
+   * Opens popup.html in a new tab (closing any editor tab still open). `query` '?home=tab'
+   * opens it as the editor tab rather than as the toolbar popup's page.
+   */
+  openEditor(query?: string): Promise<void>;
   /** The visible text of each listitem of the list named "Posts", in order. */
   itemTexts(): Promise<string[]>;
   /** Types key by key into the textbox (clicking into it first, caret at the end). */

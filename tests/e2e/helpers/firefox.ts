@@ -135,10 +135,10 @@ export async function launchFirefox(extDir: string, xPort: number): Promise<Fire
       const b = await clipButton(statusId, 2_000);
       return b ? b.evaluate((el) => el.getAttribute('aria-pressed')) : null;
     },
-    async openEditor() {
+    async openEditor(query = '') {
       await editor?.close();
       const page = (editor = await browser.newPage());
-      const url = `moz-extension://${UUID}/popup.html`;
+      const url = `moz-extension://${UUID}/popup.html${query}`;
       // page.goto never settles for moz-extension pages (puppeteer#14314, open upstream), so
       // start the navigation without awaiting it and watch the document itself instead.
       void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }).catch(() => {});

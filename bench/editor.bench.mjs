@@ -1,0 +1,133 @@
+// How fast the editor is usable: in real Chromium, the time from opening popup.html to the
+// first frame where every item of a 200-post roundup is shown with editable textboxes, against
+// two floors measured in the same run — a blank page of the same extension (target ≤ 2×) and
+// an empty roundup (target ≤ 1.3×) — and the popup bundle's gzipped size. One JSON line each.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const RUNS = Number(process.env.BENCH_RUNS) || 15;
+const POSTS = 200;
+const work = mkdtempSync(join(tmpdir(), 'roundup-bench-'));
+const ext = join(work, 'ext');
+// A copy of the build with one blank page added: the floor every extension page pays.
+cpSync('dist/chrome', ext, { recursive: true });
+writeFileSync(join(ext, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank</p></body></html>\n');
+
+// Runs in every page from its first moment: on each animation frame, is the page usable yet?
+// "Usable": the blank page shows its body; an editor shows every item with editable textboxes.
+function watchUsable() {
+  const usable = () => {
+    if (location.pathname.endsWith('/blank.html')) return document.body !== null;
+    const title = document.querySelector('input[data-place="title"]');
+    if (!title || title.readOnly) return false;
+    const want = Number(new URLSearchParams(location.search).get('expect') ?? '0');
+    const items = document.querySelectorAll('ol[aria-label="Posts"] > li');
+    if (items.length !== want) return false;
+    const last = items[items.length - 1];
+    return !last || [...last.querySelectorAll('textarea')].every((t) => !t.readOnly);
+  };
+  const check = () => {
+    if (usable()) window.__usableAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+function post(n) {
+  const id = `1991${String(n).padStart(15, '0')}`;
+  const text = `Post number ${n}: a clipped post with a link https://example.com/${n} and enough words to look like a real one on the timeline.`;
+  return {
+    id: `x:${id}`, site: 'x', url: `https://x.com/author${n}/status/${id}`,
+    author: { name: `Author ${n}`, handle: `author${n}` }, text,
+    segments: [{ kind: 'text', text: text.slice(0, 40) }, { kind: 'link', text: `example.com/${n}`, href: `https://example.com/${n}` }, { kind: 'text', text: text.slice(-70) }],
+    createdAt: '2025-11-20T20:21:44.000Z', media: n % 5 === 0 ? [{ kind: 'image', url: 'https://pbs.twimg.com/media/x.jpg', alt: 'A chart' }] : [],
+    capturedAt: '2026-11-26T00:00:00.000Z', pageUrl: 'https://x.com/home',
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const profile = join(work, 'profile');
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking',
+    '--disable-component-update', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+});
+try {
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const base = `chrome-extension://${new URL(worker.url()).host}/`;
+  await ctx.addInitScript(watchUsable);
+
+  // Seed through the extension itself: its first editor makes the database and the current
+  // roundup; then the 200 posts and two roundups are written into that database, in its schema.
+  const seed = await ctx.newPage();
+  await seed.goto(`${base}popup.html`);
+  await seed.waitForFunction(() => window.__usableAt !== undefined);
+  await seed.evaluate(async ({ posts }) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('roundup');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const now = new Date().toISOString();
+    const roundup = (id, items) => ({ id, title: id, intro: 'Intro words.', closing: '', items, createdAt: now, updatedAt: now });
+    const tx = db.transaction(['posts', 'roundups', 'meta'], 'readwrite');
+    for (const p of posts) tx.objectStore('posts').put(p);
+    tx.objectStore('roundups').put(roundup('bench-200', posts.map((p) => ({ postId: p.id, leadIn: '', commentary: `About ${p.author.handle}.` }))));
+    tx.objectStore('roundups').put(roundup('bench-empty', []));
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { posts: Array.from({ length: POSTS }, (_, i) => post(i + 1)) });
+  await seed.close();
+
+  const setCurrent = async (id) => {
+    const page = await ctx.newPage();
+    await page.goto(`${base}blank.html`);
+    await page.evaluate(async (id) => {
+      const db = await new Promise((resolve) => (indexedDB.open('roundup').onsuccess = (e) => resolve(e.target.result)));
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(id, 'currentRoundupId');
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, id);
+    await page.close();
+  };
+  const timeOnce = async (path) => {
+    const page = await ctx.newPage();
+    await page.goto(`${base}${path}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__usableAt !== undefined, null, { timeout: 30_000 });
+    const ms = await page.evaluate(() => window.__usableAt);
+    await page.close();
+    return ms;
+  };
+  const cases = [
+    { name: 'blank page', path: 'blank.html', roundup: null },
+    { name: 'empty roundup', path: 'popup.html?expect=0', roundup: 'bench-empty' },
+    { name: `${POSTS} posts`, path: `popup.html?expect=${POSTS}`, roundup: 'bench-200' },
+  ];
+  const times = Object.fromEntries(cases.map((c) => [c.name, []]));
+  for (let run = -2; run < RUNS; run++) {
+    for (const c of cases) {
+      if (c.roundup) await setCurrent(c.roundup);
+      const ms = await timeOnce(c.path);
+      if (run >= 0) times[c.name].push(ms); // two warm-up rounds are not counted
+    }
+  }
+  const med = Object.fromEntries(cases.map((c) => [c.name, median(times[c.name])]));
+  for (const c of cases) {
+    console.log(JSON.stringify({ figure: 'editor-usable', page: c.name, medianMs: +med[c.name].toFixed(1), minMs: +Math.min(...times[c.name]).toFixed(1), maxMs: +Math.max(...times[c.name]).toFixed(1), runs: RUNS }));
+  }
+  const big = med[`${POSTS} posts`];
+  console.log(JSON.stringify({ figure: 'editor-usable-ratio', posts: POSTS, vsBlank: +(big / med['blank page']).toFixed(2), targetVsBlank: 2, vsEmpty: +(big / med['empty roundup']).toFixed(2), targetVsEmpty: 1.3 }));
+  const popup = readFileSync('dist/chrome/popup.js');
+  console.log(JSON.stringify({ figure: 'popup-bundle', bytes: popup.length, gzipBytes: gzipSync(popup, { level: 9 }).length, budgetGzipBytes: 25 * 1024 }));
+} finally {
+  await ctx.close();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,101 @@
+// The settings page (also opened from the editor's "Settings"): every change is stored as it is
+// made, the signature like any other text — debounced, and flushed when the page closes.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { EXPORT_FORMAT_IDS, type ExportFormatId, type Settings } from '../model/settings';
+import type { Connection } from '../popup/connection';
+import { createSaver, type SaveStatus } from '../popup/saver';
+import { TextField } from '../popup/TextField';
+
+const FORMAT_LABELS: Record<ExportFormatId, string> = {
+  html: 'HTML',
+  markdown: 'Markdown',
+  wordpress: 'WordPress',
+  text: 'Plain text',
+  json: 'JSON backup',
+};
+
+type Flag = 'includeEmbedScript' | 'doNotTrack' | 'markdownFrontMatter' | 'markdownImages';
+
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange(v: boolean): void }) {
+  return (
+    <label class="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      {label}
+    </label>
+  );
+}
+
+export function Options({ connection }: { connection: Connection }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+  const [error, setError] = useState('');
+  const saver = useMemo(() => createSaver(setStatus), []);
+  useEffect(() => {
+    connection.request('getSettings', {}).then(setSettings, (e: Error) => setError(e.message));
+    return () => saver.dispose();
+  }, [connection, saver]);
+
+  if (!settings) return <main class="editor">{error ? <p role="alert">Settings could not be read: {error}</p> : <p class="loading">Reading your settings…</p>}</main>;
+
+  const change = (patch: Partial<Settings>, now = true) => {
+    setSettings({ ...settings, ...patch });
+    saver.queue(Object.keys(patch).join(), () => connection.request('updateSettings', { patch }));
+    if (now) saver.flush();
+  };
+  const flag = (key: Flag, label: string) => <Check label={label} checked={settings[key]} onChange={(v) => change({ [key]: v })} />;
+
+  return (
+    <main class="editor options">
+      <header class="editor__header">
+        <h1>Roundup settings</h1>
+        <p class={`save save--${status.state}`} role={status.state === 'error' ? 'alert' : 'status'}>
+          {status.state === 'error' ? status.message : status.state === 'saving' ? 'Saving…' : 'All changes stored'}
+        </p>
+      </header>
+      <TextField
+        label="Signature"
+        multiline
+        value={settings.signature}
+        hint="Added after the closing of every export, e.g. an “About the author” note."
+        onInput={(v) => change({ signature: v }, false)}
+      />
+      <div class="field">
+        <label for="default-format">Default export format</label>
+        <select
+          id="default-format"
+          value={settings.defaultFormat}
+          onChange={(e) => change({ defaultFormat: (e.currentTarget as HTMLSelectElement).value as ExportFormatId })}
+        >
+          {EXPORT_FORMAT_IDS.map((id) => (
+            <option key={id} value={id}>
+              {FORMAT_LABELS[id]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend>Embedded posts (HTML)</legend>
+        {flag('includeEmbedScript', 'Include X’s embed script (off: a static card that needs no script)')}
+        {flag('doNotTrack', 'Ask X not to personalise from the embed (do-not-track)')}
+        <div class="choices" role="radiogroup" aria-label="Embed theme">
+          {(['light', 'dark'] as const).map((theme) => (
+            <label class="check" key={theme}>
+              <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => change({ theme })} />
+              {theme === 'light' ? 'Light embeds' : 'Dark embeds'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Markdown</legend>
+        {flag('markdownFrontMatter', 'Start with front matter (title and date) for static-site generators')}
+        {flag('markdownImages', 'Show photos as images (off: links only)')}
+      </fieldset>
+      <fieldset>
+        <legend>Clip buttons on pages</legend>
+        <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { x } })} />
+        <p class="hint">Select mode, the context menu and the shortcut work either way.</p>
+      </fieldset>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+// What the editor needs from the browser beyond the store and the Port, passed in as a prop so
+// the views are tested without one (src/popup/browser-host.ts is the real thing).
+
+/** Where this copy of the editor lives. */
+export type Home = 'popup' | 'tab' | 'panel';
+
+export interface Shortcut {
+  /** What the command does, in the user's words. */
+  description: string;
+  /** e.g. "Alt+Shift+S"; empty when the user has not set one. */
+  shortcut: string;
+}
+
+export interface Host {
+  home: Home;
+  /** Where the browser lets the user change shortcuts, to tell them. */
+  shortcutSettings: string;
+  shortcuts(): Promise<Shortcut[]>;
+  /** Opens the editor in a tab with the cursor at `place`, and closes the popup. */
+  openInTab(place: string): Promise<void>;
+  openSettings(): Promise<void>;
+}

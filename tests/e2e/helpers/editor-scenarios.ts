@@ -1,0 +1,175 @@
+// The editor end to end, written once and run by each browser's file: the reference roundup
+// (../shared/seed-roundup.md) written around three clipped posts, closed at any moment and
+// reopened; reordering, removing with undo, several roundups, two views at once, axe-core.
+// Tests in a describe share one browser and run in order, each from where the last left off.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { HOME_FIXTURE, startXServer, type Driver, type Field, type XServer } from './driver.js';
+import type { EditorPage } from './editor-pages.js';
+import { POSTS } from './clip-note-reopen.js';
+
+export interface EditorBrowser {
+  driver: Driver;
+  /** Opens an extension page by its path, e.g. "popup.html?home=tab". */
+  open(path: string): Promise<EditorPage>;
+  /** Chromium only: stops the service worker, as MV3 does at will. */
+  stopServiceWorkers?(): Promise<void>;
+  /** Chromium only: the same page, in the dark scheme, for the audit. */
+  darkAudit?(path: string): Promise<string[]>;
+}
+
+const poll = { timeout: 10_000, interval: 200 };
+const TITLE = 'Healthcare Social Media #hcsm';
+const WORDS: Array<[Field, string]> = [
+  [{ name: 'Title' }, TITLE],
+  [{ name: 'Introduction' }, 'I’ve been reading tweet after tweet recently about healthcare social media.\n\nLet’s take a look at a few of these tweets:'],
+  [{ item: 0, name: 'Commentary' }, 'I love Dr. Bobby Ghaheri. He’s not afraid to talk about the issues head on.'],
+  [{ item: 1, name: 'Lead-in' }, 'This next tweet I think describes Dr. Ghaheri very well.'],
+  [{ item: 1, name: 'Commentary' }, 'Note that the tweet says to have a good offense.'],
+  [{ item: 2, name: 'Lead-in' }, 'I’ll end this little roundup with this insightful look.'],
+  [{ item: 2, name: 'Commentary' }, 'I understand where this tweet is coming from.\n\nPersonally I approach it much different — ünïcode too.'],
+  [{ name: 'Closing' }, 'That’s all for this week.'],
+];
+const commentaryOf = (n: number) => WORDS[[2, 4, 6][n]!]![1];
+const handles = (texts: string[]) => texts.map((t) => t.match(/@(\w+)/)?.[1]);
+
+export function editorScenarios(launch: (xPort: number) => Promise<EditorBrowser & { quit(): Promise<void> }>): void {
+  let server: XServer | undefined;
+  let b: (EditorBrowser & { quit(): Promise<void> }) | undefined;
+  const browser = () => {
+    if (!b) throw new Error('the browser did not start');
+    return b;
+  };
+  const reopen = async (page: EditorPage, path = 'popup.html') => {
+    await page.close();
+    return browser().open(path);
+  };
+
+  beforeAll(async () => {
+    server = await startXServer({ '/home': HOME_FIXTURE });
+    b = await launch(server.port);
+    await b.driver.openX('/home');
+  });
+  afterAll(async () => {
+    await b?.quit();
+    await server?.close();
+  });
+
+  test('every field of the reference roundup survives closing the popup right after the last keystroke', async () => {
+    for (const { id } of POSTS) {
+      await browser().driver.clickClip(id);
+      await expect.poll(() => browser().driver.clipPressed(id), poll).toBe('true');
+    }
+    let page = await browser().open('popup.html');
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(POSTS.map((p) => p.handle));
+    for (const [field, text] of WORDS) await page.type(field, text);
+    page = await reopen(page); // closed at once: the last keystroke's save must be on its way
+    for (const [field, text] of WORDS) await expect.poll(() => page.value(field), { ...poll, message: JSON.stringify(field) }).toBe(text);
+    await page.close();
+  });
+
+  test('items reorder with "Move down" and by dragging, and the order is stored with their words', async () => {
+    let page = await browser().open('popup.html');
+    await expect.poll(async () => (await page.items()).length, poll).toBe(3);
+    await page.press('Move down', 0);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['hasufl', 'cmsholdings', 'solidintel_x']);
+    await page.drag(2, 0);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['solidintel_x', 'hasufl', 'cmsholdings']);
+    page = await reopen(page);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['solidintel_x', 'hasufl', 'cmsholdings']);
+    expect(await page.value({ item: 0, name: 'Commentary' })).toBe(commentaryOf(2));
+    expect(await page.value({ item: 2, name: 'Commentary' })).toBe(commentaryOf(0));
+    await page.close();
+  });
+
+  test('"Remove" takes an item out and "Undo" puts it back with its words', async () => {
+    let page = await browser().open('popup.html');
+    await expect.poll(async () => (await page.items()).length, poll).toBe(3);
+    await page.press('Remove', 1);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['solidintel_x', 'cmsholdings']);
+    await page.press('Undo');
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['solidintel_x', 'hasufl', 'cmsholdings']);
+    page = await reopen(page);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['solidintel_x', 'hasufl', 'cmsholdings']);
+    expect(await page.value({ item: 1, name: 'Lead-in' })).toBe(WORDS[3]![1]);
+    await page.close();
+  });
+
+  test('a new roundup takes the next clips; switching back finds the first whole', async () => {
+    let page = await browser().open('popup.html');
+    await page.press('Roundups');
+    await page.press('New roundup');
+    await expect.poll(() => page.value({ name: 'Title' }), poll).toBe('');
+    await page.type({ name: 'Title' }, 'Second roundup');
+    // The open editor shows each clip as it is stored; the worker may be stopped in between.
+    await browser().stopServiceWorkers?.();
+    await browser().driver.clickClip(POSTS[0].id);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['cmsholdings']);
+    await browser().stopServiceWorkers?.();
+    await browser().driver.clickClip(POSTS[1].id);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['cmsholdings', 'hasufl']);
+    await browser().stopServiceWorkers?.();
+    await page.type({ item: 1, name: 'Commentary' }, 'Written after a stop.');
+    page = await reopen(page);
+    await expect.poll(() => page.value({ item: 1, name: 'Commentary' }), poll).toBe('Written after a stop.');
+    expect(await page.value({ name: 'Title' })).toBe('Second roundup');
+
+    await page.press('Roundups');
+    await expect.poll(() => page.items('Drafts'), poll).toEqual([expect.stringContaining('Second roundup'), expect.stringContaining(TITLE)]);
+    await page.press(TITLE);
+    await expect.poll(() => page.value({ name: 'Title' }), poll).toBe(TITLE);
+    await expect.poll(async () => handles(await page.items()), poll).toEqual(['solidintel_x', 'hasufl', 'cmsholdings']);
+    await page.close();
+  });
+
+  test('the popup and a tab open at once: each shows what the other types, and nothing is lost', async () => {
+    const popup = await browser().open('popup.html');
+    const tab = await browser().open('popup.html?home=tab');
+    await expect.poll(() => tab.value({ name: 'Title' }), poll).toBe(TITLE);
+    await popup.type({ name: 'Title' }, ' (popup)');
+    await tab.type({ item: 0, name: 'Lead-in' }, ' Typed in the tab.');
+    await expect.poll(() => tab.value({ name: 'Title' }), poll).toBe(`${TITLE} (popup)`);
+    await expect.poll(() => popup.value({ item: 0, name: 'Lead-in' }), poll).toBe(`${WORDS[5]![1]} Typed in the tab.`);
+    await popup.type({ name: 'Closing' }, ' P.');
+    await tab.type({ item: 2, name: 'Commentary' }, ' T.');
+    await popup.close();
+    await tab.close();
+    const page = await browser().open('popup.html');
+    await expect.poll(() => page.value({ name: 'Title' }), poll).toBe(`${TITLE} (popup)`);
+    await expect.poll(() => page.value({ name: 'Closing' }), poll).toBe(`${WORDS[7]![1]} P.`);
+    await expect.poll(() => page.value({ item: 2, name: 'Commentary' }), poll).toBe(`${commentaryOf(0)} T.`);
+    await page.close();
+  });
+
+  test('the settings page keeps the signature typed in it, closed right after the last keystroke', async () => {
+    const signature = 'About the author\n\nJohn Lynn is the Founder of HealthcareScene.com.';
+    let page = await browser().open('options.html');
+    await page.type({ name: 'Signature' }, signature);
+    page = await reopen(page, 'options.html');
+    await expect.poll(() => page.value({ name: 'Signature' }), poll).toBe(signature);
+    await page.close();
+  });
+
+  test('axe-core finds no violations in any view', async () => {
+    const found: Record<string, string[]> = {};
+    const page = await browser().open('popup.html');
+    await expect.poll(async () => (await page.items()).length, poll).toBe(3);
+    found.editor = await page.axe();
+    await page.press('Export');
+    found.export = await page.axe();
+    await page.press('Roundups');
+    await expect.poll(async () => (await page.items('Drafts')).length, poll).toBe(2);
+    found.roundups = await page.axe();
+    await page.press('New roundup');
+    await expect.poll(() => page.value({ name: 'Title' }), poll).toBe('');
+    found.empty = await page.axe();
+    await page.close();
+    for (const path of ['options.html', 'panel.html', 'popup.html?home=tab']) {
+      const other = await browser().open(path);
+      await new Promise((r) => setTimeout(r, 500));
+      found[path] = await other.axe();
+      await other.close();
+    }
+    if (browser().darkAudit) found['dark editor'] = await browser().darkAudit!('popup.html');
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+}

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Options } from '../../src/options/Options';
+import { harness } from './helpers/editor-harness';
+
+afterEach(cleanup);
+
+describe('the settings page', () => {
+  it('stores each setting as it is changed', async () => {
+    const h = await harness();
+    render(<Options connection={h.connection} />);
+    const signature = (await screen.findByRole('textbox', { name: 'Signature' })) as HTMLTextAreaElement;
+    fireEvent.input(signature, { target: { value: 'About the author\n\nJohn Lynn is the Founder of HealthcareScene.com.' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Default export format' }), { target: { value: 'markdown' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Include X’s embed script/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /do-not-track/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Dark embeds' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /front matter/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Show photos as images/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Show “Clip post” buttons on x.com/ }));
+    await waitFor(async () =>
+      expect(await h.store.getSettings()).toEqual({
+        signature: 'About the author\n\nJohn Lynn is the Founder of HealthcareScene.com.',
+        defaultFormat: 'markdown',
+        includeEmbedScript: false,
+        doNotTrack: false,
+        theme: 'dark',
+        markdownFrontMatter: true,
+        markdownImages: false,
+        inlineButtons: { x: false },
+      }),
+    );
+  });
+
+  it('shows the stored settings when it opens', async () => {
+    const h = await harness();
+    await h.store.updateSettings({ signature: 'Kept', defaultFormat: 'wordpress', theme: 'dark' });
+    render(<Options connection={h.connection} />);
+    expect(((await screen.findByRole('textbox', { name: 'Signature' })) as HTMLTextAreaElement).value).toBe('Kept');
+    expect((screen.getByRole('combobox', { name: 'Default export format' }) as HTMLSelectElement).value).toBe('wordpress');
+    expect((screen.getByRole('radio', { name: 'Dark embeds' }) as HTMLInputElement).checked).toBe(true);
+  });
+});

@@ -1,0 +1,58 @@
+// The editor as it runs in the browser, minus the browser: the real store on fake-indexeddb
+// (the database the editor itself opens, named "roundup"), the real handlers answering the
+// editor's requests in place of the background, and their change notices delivered back.
+import 'fake-indexeddb/auto';
+import { vi } from 'vitest';
+import { createHandlers } from '../../../src/background/handlers';
+import type { Handlers } from '../../../src/background/router';
+import type { ChangeNotice, MessageType } from '../../../src/messages';
+import type { Connection } from '../../../src/popup/connection';
+import type { Host } from '../../../src/popup/host';
+import { createStores, openRoundupDb, type Db, type Stores } from '../../../src/store';
+
+let db: Db | undefined;
+
+export interface Harness {
+  store: Stores;
+  connection: Connection;
+  host: Host & { openInTab: ReturnType<typeof vi.fn>; openSettings: ReturnType<typeof vi.fn> };
+  /** Requests of these types fail, as a full disk or a closed database would make them. */
+  failing: Set<MessageType>;
+  /** Every request the editor sent, in order. */
+  sent: Array<{ type: MessageType; request: unknown }>;
+}
+
+export async function harness(): Promise<Harness> {
+  db ??= await openRoundupDb();
+  const tx = db.transaction(['posts', 'roundups', 'meta', 'trash'], 'readwrite');
+  await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+
+  const store = createStores(db);
+  const listeners = new Set<(n: ChangeNotice) => void>();
+  const handlers: Handlers = createHandlers(store, (r) => listeners.forEach((l) => l({ notice: 'changed', roundupId: r.id })));
+  const failing = new Set<MessageType>();
+  const sent: Harness['sent'] = [];
+  const connection: Connection = {
+    async request(type, request) {
+      sent.push({ type, request });
+      if (failing.has(type)) throw new Error('the disk is full');
+      return (handlers[type] as (r: unknown, s: object) => Promise<never>)(request, {});
+    },
+    onNotice(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const host = {
+    home: 'popup' as const,
+    shortcutSettings: 'chrome://extensions/shortcuts',
+    shortcuts: async () => [
+      { description: 'Clip the post in focus', shortcut: 'Alt+Shift+C' },
+      { description: 'Start select mode', shortcut: '' },
+    ],
+    openInTab: vi.fn(async () => {}),
+    openSettings: vi.fn(async () => {}),
+  };
+  return { store, connection, host, failing, sent };
+}
