@@ -2,7 +2,8 @@
 // whenever src/model gains a field, so the backup can never silently drop one.
 import { X_ID_PATTERN, type Author, type Media, type Post, type Segment } from '../model/post';
 import type { Roundup, RoundupItem } from '../model/roundup';
-import type { ExportSettings } from './types';
+import { EXPORT_FORMAT_IDS, type Settings } from '../model/settings';
+import type { BackupSettings } from './backup';
 import {
   bool, either, fail, httpUrl, isoDate, list, object, oneOf, text, type Check,
 } from './validate';
@@ -80,17 +81,25 @@ export const post = postShape(postId, httpUrl, quotedPost);
 
 const item = object<RoundupItem>({ postId, leadIn: longText, commentary: longText });
 
-export const roundup = object<Roundup>(
+/** A roundup as the store keeps it: `publishedAt` marks one the user has published. */
+export type BackupRoundup = Roundup & { publishedAt?: string };
+
+export const roundup = object<BackupRoundup>(
   {
     id: text(200, ID, 'is not an id (letters, digits, _ . : -)'),
     title: longText, intro: longText, closing: longText,
     items: list(item, LIMITS.items),
-    createdAt: isoDate, updatedAt: isoDate, exportedAt: isoDate,
+    createdAt: isoDate, updatedAt: isoDate, exportedAt: isoDate, publishedAt: isoDate,
   },
-  ['exportedAt'],
+  ['exportedAt', 'publishedAt'],
 );
 
-export const settings = object<ExportSettings>({
-  signature: longText, includeEmbedScript: bool, doNotTrack: bool,
-  theme: oneOf(['light', 'dark']), markdownFrontMatter: bool, markdownImages: bool,
-});
+export const settings = object<BackupSettings>(
+  {
+    signature: longText, includeEmbedScript: bool, doNotTrack: bool,
+    theme: oneOf(['light', 'dark']), markdownFrontMatter: bool, markdownImages: bool,
+    defaultFormat: oneOf(EXPORT_FORMAT_IDS),
+    inlineButtons: object<Settings['inlineButtons']>({ x: bool }),
+  },
+  ['defaultFormat', 'inlineButtons'],
+);

@@ -34,8 +34,14 @@ export function safeUrl(raw: string | undefined, base?: string): string | null {
   } catch {
     return null;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // The URL parser lets through hosts no site has (`https://"/`, `https://&lt;/`); a link
+  // to one is a mistake or a trick, never worth emitting.
+  return HOST.test(url.hostname) ? url.href : null;
 }
+
+// A DNS name (after IDNA, so ASCII), an IPv4 address, or a bracketed IPv6 address.
+const HOST = /^(?:[a-z0-9_-]+\.)*[a-z0-9_-]+\.?$|^\[[0-9a-f:.]+\]$/i;
 
 // Characters that mean something anywhere on a Markdown line (CommonMark + GFM tables and
 // strikethrough) or to templating run over Markdown (Liquid/Hugo `{{`, `{%`). `&` so an
@@ -62,6 +68,10 @@ export function escapeMarkdown(line: string, atLineStart = true): string {
  * parentheses, quotes and a few others as they are, and they would end the link early.
  */
 export function markdownUrl(href: string): string {
-  // safeUrl output is ASCII, so each match is one byte.
-  return href.replace(/[()<> "'`\\{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // safeUrl output is ASCII, so each match is one byte. `&` is backslash-escaped instead:
+  // CommonMark decodes entities in a destination (`&lt;` would turn into `<`), and `%26`
+  // would change what a query string means.
+  return href
+    .replace(/[()<> "'`\\{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/&/g, '\\&');
 }

@@ -10,7 +10,7 @@ import { fileName } from './filename';
 
 export type { ExportInput, ExportSettings } from './types';
 export { DEFAULT_EXPORT_SETTINGS } from './types';
-export { renderBackup, parseBackup, type BackupData, type ParseResult } from './backup';
+export { renderBackup, type BackupData, type BackupSettings } from './backup';
 
 import type { ExportFormatId } from '../model/settings';
 export type { ExportFormatId };

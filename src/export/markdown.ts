@@ -71,9 +71,13 @@ function missingMd(postId: string): string {
   return `*${md(note, false)}.*${href ? ` ${link(href, href)}` : ''}`;
 }
 
-/** YAML double-quoted scalar: JSON's escapes, plus the characters YAML 1.1 reads as breaks. */
+/**
+ * YAML double-quoted scalar: JSON's escapes, plus the characters YAML 1.1 reads as breaks,
+ * plus Markdown's and HTML's own (`<`, `[`, `*`…) as \u escapes: a Markdown reader that
+ * does not know front matter renders these lines as Markdown, and must find no markup.
+ */
 function yamlString(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff<>&[\]`*_|~{}]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function frontMatter({ roundup }: ExportInput): string {

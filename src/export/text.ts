@@ -5,7 +5,8 @@
 import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
-import { attribution, byline, lookupPost, mediaLabel, mediaViews, pieceLines, pieces } from './post-parts';
+import { attribution, byline, lookupPost, mediaLabel, mediaViews, pieceLines, pieces, type Piece } from './post-parts';
+import { safeUrl } from './escape';
 import { missingPost } from './missing';
 
 const INDENT = '    ';
@@ -21,10 +22,31 @@ function underline(title: string): string {
   return '='.repeat(Math.min(width, MAX_UNDERLINE));
 }
 
-/** Words as read aloud: a link shows its full target (its text is often shortened). */
+// A bare address as X shows it ("example.org/path"), with no scheme.
+const BARE_ADDRESS = /^[\p{L}\p{N}.-]+\.[\p{L}]{2,}(\/\S*)?$/u;
+
+const viaShortener = (href: string): boolean => new URL(href).hostname === 't.co';
+
+/**
+ * A link as a plain-text reader needs it: its target, in full (the words are often
+ * shortened). But X shows the real address and links it through t.co, which hides where
+ * it goes: then a whole address as X showed it (not ending in "…") is the better one.
+ */
+function linkWords(p: Piece): string {
+  if (!p.href) return p.text;
+  const shown = p.text.trim();
+  const whole = !shown.includes('…') && (safeUrl(shown) !== null || BARE_ADDRESS.test(shown));
+  return whole && viaShortener(p.href) ? p.text : p.href;
+}
+
+/**
+ * The words, line by line. Leading spaces go, as they do in the other formats (Markdown
+ * would read them as code, HTML collapses them): an indented post line stays indented
+ * only by the quote's own indent.
+ */
 function wordLines(post: Post): string[] {
   const lines = pieceLines(pieces(post)).map((line) =>
-    line.map((p) => (p.kind === 'link' && p.href ? p.href : p.text)).join(''),
+    line.map((p) => (p.kind === 'link' ? linkWords(p) : p.text)).join('').trimStart(),
   );
   return tidyBlankLines(lines);
 }

@@ -1,65 +1,50 @@
-// Export: pick a format, see the generated text, copy it or download it as a file. Rendering
-// happens only while the panel is open, so typing in a long roundup stays cheap.
+// Export: pick a format, see the generated text (and, for HTML and WordPress, a live preview),
+// copy it or download it as a file; import a JSON backup. Settings come from the user's
+// options (default format, signature, embed options). Rendering happens only while the
+// panel is open, so typing in a long roundup stays cheap.
 import { useMemo, useState } from 'preact/hooks';
-import {
-  DEFAULT_EXPORT_SETTINGS,
-  EXPORT_FORMATS,
-  exportFileName,
-  isExportFormat,
-  renderExport,
-  type ExportFormatId,
-  type ExportInput,
-} from '../export';
+import { EXPORT_FORMATS, exportFileName, isExportFormat, type ExportFormatId, type ExportInput } from '../export';
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
+import type { Host } from './host';
+import { askBackground, type Ask } from './export/ask';
+import { copyExport, downloadExport } from './export/clipboard-file';
+import { ExportPreview } from './export/ExportPreview';
+import { ImportBackup } from './export/ImportBackup';
+import { backupFileName, useExportOutput } from './export/use-export-output';
+import { useExportSettings } from './export/use-export-settings';
 
 interface Props {
   roundup: Roundup;
   posts: Record<string, Post>;
+  /** How to reach the background; tests pass a stand-in. */
+  ask?: Ask;
+  /** Where the editor runs: in the toolbar popup, "Import backup" opens a tab (see ImportBackup). */
+  host?: Pick<Host, 'home' | 'openInTab'>;
 }
 
-async function copy(format: ExportFormatId, output: string, input: ExportInput): Promise<void> {
-  const formatted = format === 'html' || format === 'wordpress';
-  if (formatted && typeof ClipboardItem !== 'undefined') {
-    // Both flavours: a visual editor keeps the formatting, a plain one gets readable text.
-    const plain = renderExport('text', input);
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob([output], { type: 'text/html' }),
-        'text/plain': new Blob([plain], { type: 'text/plain' }),
-      }),
-    ]);
-    return;
-  }
-  await navigator.clipboard.writeText(output);
-}
+/** The formats a browser can lay out; the others read as they are in "Export output". */
+const previewed = (f: ExportFormatId): f is 'html' | 'wordpress' => f === 'html' || f === 'wordpress';
 
-function download(format: ExportFormatId, output: string, title: string): string {
-  const name = exportFileName(title, format);
-  const mime = EXPORT_FORMATS.find((f) => f.id === format)?.mime ?? 'text/plain';
-  const url = URL.createObjectURL(new Blob([output], { type: `${mime};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
-}
-
-export function ExportPanel({ roundup, posts }: Props) {
-  const [format, setFormat] = useState<ExportFormatId>('html');
+export function ExportPanel({ roundup, posts, ask = askBackground, host }: Props) {
+  const { settings, problem: settingsProblem } = useExportSettings(ask);
+  // The user's pick wins over their default format, which arrives a moment after opening.
+  const [picked, setPicked] = useState<ExportFormatId | null>(null);
+  const format = picked ?? settings.defaultFormat;
   const [message, setMessage] = useState('');
-  const input: ExportInput = useMemo(() => ({ roundup, posts, settings: DEFAULT_EXPORT_SETTINGS }), [roundup, posts]);
-  const output = useMemo(() => renderExport(format, input), [format, input]);
+  const input: ExportInput = useMemo(() => ({ roundup, posts, settings }), [roundup, posts, settings]);
+  const { output, problem } = useExportOutput(format, input, ask);
+  const fileName = format === 'json' ? backupFileName(new Date()) : exportFileName(roundup.title, format);
 
   const onCopy = () =>
-    copy(format, output, input).then(
+    copyExport(format, output).then(
       () => setMessage('Copied to the clipboard.'),
       (e: Error) => setMessage(`Could not copy: ${e.message}. Select the text above and copy it by hand.`),
     );
   const onDownload = () => {
     try {
-      setMessage(`Downloaded ${download(format, output, roundup.title)}.`);
+      downloadExport(format, output, fileName);
+      setMessage(`Downloaded ${fileName}.`);
     } catch (e) {
       setMessage(`Could not download: ${(e as Error).message}.`);
     }
@@ -74,7 +59,7 @@ export function ExportPanel({ roundup, posts }: Props) {
           value={format}
           onChange={(e) => {
             const id = (e.currentTarget as HTMLSelectElement).value;
-            if (isExportFormat(id)) setFormat(id);
+            if (isExportFormat(id)) setPicked(id);
             setMessage('');
           }}
         >
@@ -85,21 +70,23 @@ export function ExportPanel({ roundup, posts }: Props) {
           ))}
         </select>
       </div>
+      {previewed(format) && <ExportPreview format={format} input={input} />}
       <div class="field">
         <label for="export-output">Export output</label>
         <textarea id="export-output" class="export__output" readOnly rows={10} value={output} />
       </div>
       <div class="export__actions">
-        <button type="button" onClick={onCopy}>
+        <button type="button" onClick={onCopy} disabled={!output}>
           Copy
         </button>
-        <button type="button" onClick={onDownload}>
+        <button type="button" onClick={onDownload} disabled={!output}>
           Download
         </button>
         <p class="export__message" role="status">
-          {message}
+          {message || problem || settingsProblem}
         </p>
       </div>
+      <ImportBackup ask={ask} openInTab={host?.home === 'popup' ? () => void host.openInTab('') : undefined} />
     </section>
   );
 }

@@ -1,48 +1,40 @@
 // The reference roundup of /work/shared/seed-roundup.md ("Healthcare Social Media #hcsm")
-// as Roundup data. Its original tweets are lost, so the four posts are made-up stand-ins
-// by fictional accounts, each exercising a different kind of post.
+// as Roundup data: its words copied as they are, and in its four `[post N]` places, posts
+// captured by `capturePosts` from the saved real x.com pages in tests/fixtures/x/ (the
+// original tweets are lost). Picked so the goldens cover every kind of post content:
+//   1. mention, t.co link and a photo (German; profile timeline);
+//   2. two mentions and a quoted post with a video, shown without its own link (home timeline);
+//   3. link, two hashtags, emoji, Japanese, line breaks (photo viewer of an edited post);
+//   4. a photo, and a quoted post with its own link, photo and a literal `*total*`.
+// None of the saved pages has a photo with written alt text (X labels those "Image", which
+// capture drops), so the alt text of photos is covered by export-fixtures.ts instead.
+// capturedAt is pinned by the capture's clock, so the goldens do not change from run to run.
 import type { Post } from '../../src/model/post';
 import type { Roundup } from '../../src/model/roundup';
+import { capturePosts } from '../../src/capture';
 import { DEFAULT_EXPORT_SETTINGS, type ExportInput } from '../../src/export';
+import { loadFixture } from '../unit/helpers/capture-fixture';
 
-const CAPTURED = { capturedAt: '2026-01-05T09:00:00.000Z', pageUrl: 'https://x.com/search?q=%23hcsm' };
+export { closeFixtures as closeSeedPages } from '../unit/helpers/capture-fixture';
 
-function post(n: string, name: string, handle: string, createdAt: string | undefined, extra: Partial<Post>): Post {
-  const text = extra.segments?.map((s) => s.text).join('') ?? '';
-  return {
-    id: `x:${n}`, site: 'x', url: `https://x.com/${handle}/status/${n}`, author: { name, handle },
-    text, segments: [], lang: 'en', ...(createdAt ? { createdAt } : {}), media: [], ...CAPTURED, ...extra,
-  };
+const CAPTURED_AT = '2026-01-05T09:00:00.000Z';
+
+/** Where each [post N] comes from: saved page, the URL it was saved at, the status id. */
+const SOURCES: ReadonlyArray<[file: string, pageUrl: string, id: string]> = [
+  ['control-panel-for-twitter/mario-zechner-twitter.html', 'https://x.com/badlogicgames', '1748869770659729499'],
+  ['control-panel-for-twitter/home-twitter-complete.html', 'https://x.com/home', '1991606465300426936'],
+  ['twittermediaharvest/edited-modal.html', 'https://x.com/seigura/status/1842037500065546723/photo/1', '1842037500065546723'],
+  ['control-panel-for-twitter/mario-zechner-wow.html', 'https://x.com/badlogicgames/status/1991612272289161300', '1991612272289161300'],
+];
+
+function captured([file, pageUrl, id]: (typeof SOURCES)[number]): Post {
+  const post = capturePosts(loadFixture(file, pageUrl), pageUrl, () => CAPTURED_AT).find((p) => p.id === `x:${id}`);
+  if (!post) throw new Error(`${file} no longer yields post ${id}: capture changed, see tests/unit/capture-*`);
+  return post;
 }
 
-export const SEED_POSTS: Post[] = [
-  post('1100000000000000001', 'Dr. Sample Surgeon', 'samplesurgeon', '2011-03-14T16:20:00.000Z', {
-    segments: [
-      { kind: 'text', text: 'Patients are already talking about us online. Better to be part of the conversation than the subject of it. ' },
-      { kind: 'hashtag', text: '#hcsm', href: 'https://x.com/hashtag/hcsm' },
-    ],
-  }),
-  post('1100000000000000002', 'Health Comms Sample', 'hcsm_sample', '2011-03-15T08:05:00.000Z', {
-    segments: [
-      { kind: 'text', text: 'The best defense in healthcare social media is a good offense.\nShow up, share, answer. ' },
-      { kind: 'mention', text: '@samplesurgeon', href: 'https://x.com/samplesurgeon' },
-      { kind: 'text', text: ' does it right.' },
-    ],
-  }),
-  post('1100000000000000003', 'Sample Nurse', 'samplenurse', undefined, {
-    segments: [{ kind: 'text', text: "You can lead a doctor to social media, but you can't make them tweet. 🐴" }],
-    quoted: post('1099999999999999999', 'EHR Sample', 'ehrsample', '2011-03-10T12:00:00.000Z', {
-      segments: [{ kind: 'text', text: 'Adoption is a people problem, not a technology problem.' }],
-    }),
-  }),
-  post('1100000000000000004', 'Sample Health Blog', 'samplehealth', '2011-03-16T19:45:00.000Z', {
-    segments: [
-      { kind: 'text', text: 'Four types of patients and what social media does for each: ' },
-      { kind: 'link', text: 'example.org/patient-types…', href: 'https://example.org/patient-types' },
-    ],
-    media: [{ kind: 'image', url: 'https://pbs.twimg.com/media/sample-patient-types.jpg', alt: 'A 2×2 grid: healthy, worried well, chronically ill, acutely ill' }],
-  }),
-];
+export const SEED_POSTS: Post[] = SOURCES.map(captured);
+const [P1, P2, P3, P4] = SEED_POSTS.map((p) => p.id) as [string, string, string, string];
 
 export const SEED_ROUNDUP: Roundup = {
   id: 'seed-hcsm',
@@ -52,25 +44,25 @@ export const SEED_ROUNDUP: Roundup = {
   closing: '',
   items: [
     {
-      postId: 'x:1100000000000000001',
+      postId: P1,
       leadIn: '',
       commentary:
         "I love Dr. Bobby Ghaheri. He's not afraid to talk about the issues of social media in healthcare head on. He's also not afraid to use them too…even with patients. I'm sure that MANY doctors will have major issues and inhibitions about engaging patients on social media (even outside of medical care). When you even mention the idea you can brace yourself for the insane patient who has unreasonable requests and how that could translate if you engaged them in social media. I should get Dr. Ghaheri to do an interview with me about social media.",
     },
     {
-      postId: 'x:1100000000000000002',
+      postId: P2,
       leadIn: 'This next tweet I think describes Dr. Ghaheri very well.',
       commentary:
         "Note that the tweet says to have a good offense. That doesn't mean you should be wreckless or thoughtless in your approach to healthcare social media. It means you take a reasoned and well thought out approach to find ways that social media can benefit you as a doctor.",
     },
     {
-      postId: 'x:1100000000000000003',
+      postId: P3,
       leadIn: '',
       commentary:
         "I understand where this tweet is coming from. Although, I don't necessarily agree. It's kind of like trying to lead a doctor to EHR that just frankly doesn't want to do it. The human will is one of the most powerful things in the world. I don't want to lead and lure someone into doing something they don't want to do.\n\nPersonally I approach it much different. I prefer to convert them to the idea of social media (or EHR if you prefer) and then there's no leading or luring required. Instead it's about supporting, directing and educating. That subtle change makes an enormous difference!",
     },
     {
-      postId: 'x:1100000000000000004',
+      postId: P4,
       leadIn:
         "I'll end this little roundup of healthcare social media thoughts with this insightful look at types of patients and the benefits of social media to the various types of patients from a blog post by Jay Parkinson.",
       commentary:

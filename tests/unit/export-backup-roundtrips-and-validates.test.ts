@@ -1,7 +1,8 @@
 // The JSON backup: what renderBackup writes, parseBackup reads back unchanged; anything
 // else is refused with a message that names the field at fault.
 import { describe, expect, it } from 'vitest';
-import { parseBackup, renderBackup, renderExport, type BackupData } from '../../src/export';
+import { renderBackup, renderExport, type BackupData } from '../../src/export';
+import { parseBackup } from '../../src/export/backup-import';
 import { MAX_BACKUP_CHARS } from '../../src/export/backup';
 import { input, PLAIN_POST, RICH_POST, SMALL_ROUNDUP } from '../golden/export-fixtures';
 import { HOSTILE_TEXT, TEXT_FIELDS, hostileInput } from '../golden/export-hostile';

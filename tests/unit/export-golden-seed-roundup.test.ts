@@ -1,9 +1,12 @@
 // The reference roundup (shared/seed-roundup.md) in every format, compared with the
 // reviewed files in tests/golden/. A change to any renderer shows up here as a diff to
 // read; after reviewing it, update with `npx vitest run --project unit -u`.
-import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, parseBackup, renderExport } from '../../src/export';
-import { SEED_INPUT } from '../golden/seed-roundup';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS, renderExport } from '../../src/export';
+import { parseBackup } from '../../src/export/backup-import';
+import { SEED_INPUT, closeSeedPages } from '../golden/seed-roundup';
+
+afterAll(closeSeedPages);
 
 describe('seed roundup golden files', () => {
   it.each(EXPORT_FORMATS)('$label matches tests/golden/seed-roundup.$extension', async (format) => {

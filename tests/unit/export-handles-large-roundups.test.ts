@@ -1,7 +1,8 @@
 // Exports stay fast and complete on a roundup far larger than any real one: every
 // renderer is linear in its input (no regex that backtracks on long text).
 import { expect, it } from 'vitest';
-import { EXPORT_FORMATS, parseBackup, renderExport } from '../../src/export';
+import { EXPORT_FORMATS, renderExport } from '../../src/export';
+import { parseBackup } from '../../src/export/backup-import';
 import type { Post } from '../../src/model/post';
 import { input, RICH_POST, SMALL_ROUNDUP } from '../golden/export-fixtures';
 

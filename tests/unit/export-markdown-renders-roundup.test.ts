@@ -15,7 +15,7 @@ I've been reading tweet after tweet.
 
 Let's take a look:
 
-> Docs on social media: read this [example.com/article](https://example.com/article?a=1&b=2) by [@techguy](https://x.com/techguy) [\\#hcsm](https://x.com/hashtag/hcsm?src=hashtag_click) 🎉  
+> Docs on social media: read this [example.com/article](https://example.com/article?a=1\\&b=2) by [@techguy](https://x.com/techguy) [\\#hcsm](https://x.com/hashtag/hcsm?src=hashtag_click) 🎉  
 > Second line
 >
 > ![A doctor at a laptop](https://pbs.twimg.com/media/abc.jpg)

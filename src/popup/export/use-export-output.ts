@@ -1,0 +1,42 @@
+// The text of the chosen format. The four post formats render the roundup being edited, at
+// once. "JSON backup" is the whole database (every roundup, post and setting), read from the
+// background; the roundup on screen replaces its stored copy, so words typed in the last
+// moments before the debounced save are in the backup too.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { renderBackup, renderExport, type BackupData, type ExportFormatId, type ExportInput } from '../../export';
+import type { Ask } from './ask';
+
+export interface ExportOutput {
+  output: string;
+  /** Why the output could not be made, for the user; empty when it was. */
+  problem: string;
+}
+
+function withOnScreen(data: BackupData, input: ExportInput): BackupData {
+  const roundups = data.roundups.map((r) => (r.id === input.roundup.id ? { ...r, ...input.roundup } : r));
+  return { ...data, roundups };
+}
+
+export function useExportOutput(format: ExportFormatId, input: ExportInput, ask: Ask): ExportOutput {
+  const rendered = useMemo(() => (format === 'json' ? '' : renderExport(format, input)), [format, input]);
+  const [backup, setBackup] = useState<ExportOutput>({ output: '', problem: '' });
+
+  useEffect(() => {
+    if (format !== 'json') return;
+    let live = true;
+    ask('exportAll', {}).then(
+      (data) => live && setBackup({ output: renderBackup(withOnScreen(data, input)), problem: '' }),
+      (e: Error) => live && setBackup({ output: '', problem: `Your roundups could not be read for the backup: ${e.message}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [format, input, ask]);
+
+  return format === 'json' ? backup : { output: rendered, problem: '' };
+}
+
+/** `roundup-backup-2026-11-26.json`: a backup is of everything, so it is named by its day. */
+export function backupFileName(now: Date): string {
+  return `roundup-backup-${now.toISOString().slice(0, 10)}.json`;
+}
