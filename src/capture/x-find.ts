@@ -11,13 +11,13 @@ const STATUS_ID = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;
  */
 export function postIdOf(el: Element): string | null {
   try {
-    for (const t of Array.from(el.getElementsByTagName('time'))) {
-      const a = t.closest('a');
-      const m = a && el.contains(a) ? STATUS_ID.exec(a.getAttribute('href') ?? '') : null;
-      if (m?.[1]) return `x:${m[1]}`;
-    }
+    // The first time inside a status link that is itself inside the post (`:scope` keeps an
+    // enclosing link of the page's out).
+    const time = el.querySelector(':scope a[href*="/status"] time');
+    let m = STATUS_ID.exec(time?.closest('a')?.getAttribute('href') ?? '');
+    if (m?.[1]) return `x:${m[1]}`;
     const a = el.querySelector('a[href$="/analytics"], a[href$="/history"]');
-    const m = STATUS_ID.exec(a?.getAttribute('href') ?? '');
+    m = STATUS_ID.exec(a?.getAttribute('href') ?? '');
     return m?.[1] ? `x:${m[1]}` : null;
   } catch {
     return null;
@@ -53,7 +53,10 @@ export function isPromoted(post: Element): boolean {
   for (const p of Array.from(post.querySelectorAll(tid('placementTracking')))) {
     if (!p.closest(tid('tweetPhoto')) && !p.querySelector(tid('videoPlayer'))) return true;
   }
-  if (!AD_WORD.test(post.textContent ?? '')) return false;
+  const text = post.textContent ?? '';
+  // A plain substring search first: the Unicode-aware pattern runs only on the rare post
+  // whose text holds either word at all.
+  if ((!text.includes('Ad') && !text.includes('Promoted')) || !AD_WORD.test(text)) return false;
   return Array.from(post.getElementsByTagName('span')).some((s) => {
     if (s.childElementCount > 0) return false;
     const t = s.textContent?.trim();

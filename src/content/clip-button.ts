@@ -2,7 +2,8 @@
 // styles cannot reach it and ours cannot leak into the page, while assistive tools (and tests)
 // still see it. Colours come from the page stylesheet's custom properties (page-style.ts), so
 // it follows X's theme. Built with DOM calls only: nothing here parses HTML. Cheap to make —
-// one per post on an endless timeline: the tooltip is only built when first wanted.
+// one per post on an endless timeline: cloned from one template, no listeners of its own, and
+// the tooltip is only built when first wanted.
 import { OWN_ATTRIBUTE } from './page-style';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -43,62 +44,104 @@ export interface ClipButton {
   setError(message: string | null): void;
 }
 
+interface State {
+  button: HTMLButtonElement;
+  tip: HTMLElement | null;
+  tipText: string;
+  onPress(): void;
+}
+
+// Made once and cloned for every post: one native call instead of a dozen per button.
+let template: DocumentFragment | undefined;
+function shadowContent(): DocumentFragment {
+  if (!template) {
+    template = document.createDocumentFragment();
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('aria-label', 'Clip post');
+    button.setAttribute('aria-pressed', 'false');
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', OUTLINE);
+    svg.append(path);
+    button.append(svg);
+    template.append(style, button);
+  }
+  return template.cloneNode(true) as DocumentFragment;
+}
+
+const states = new WeakMap<Element, State>();
+
+function showTip(state: State): void {
+  if (!state.tip) {
+    const tip = document.createElement('span');
+    tip.className = 'tip';
+    tip.id = 'tip';
+    tip.setAttribute('role', 'tooltip');
+    state.button.after(tip);
+    state.button.setAttribute('aria-describedby', 'tip');
+    state.tip = tip;
+  }
+  state.tip.textContent = state.tipText;
+}
+
+function setTip(state: State, text: string): void {
+  state.tipText = text;
+  if (state.tip) state.tip.textContent = text;
+}
+
+// One set of listeners for every button on the page, in the capture phase at the document:
+// a click reaches them (retargeted to our host) before X's own handlers, which would open the
+// post, and no per-post listeners are made on an endless timeline.
+let listening = false;
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  const stateOf = (event: Event): State | null => {
+    const state = event.target instanceof Element ? states.get(event.target) : undefined;
+    return state && event.composedPath().includes(state.button) ? state : null;
+  };
+  document.addEventListener('click', (event) => {
+    const state = stateOf(event);
+    if (!state) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (state.button.getAttribute('aria-busy') !== 'true') state.onPress();
+  }, true);
+  // Enter and Space press the button; X's own key handlers would open the post as well.
+  document.addEventListener('keydown', (event) => {
+    if ((event.key === 'Enter' || event.key === ' ') && stateOf(event)) event.stopPropagation();
+  }, true);
+  const tipOn = (event: Event) => {
+    const state = stateOf(event);
+    if (state) showTip(state);
+  };
+  document.addEventListener('pointerover', tipOn, true);
+  document.addEventListener('focusin', tipOn, true);
+}
+
 export function createClipButton(postId: string, onPress: () => void): ClipButton {
+  listen();
   const host = document.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, postId);
   host.setAttribute(OWN_ATTRIBUTE, 'clip');
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-label', 'Clip post');
-  button.setAttribute('aria-pressed', 'false');
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', OUTLINE);
-  svg.append(path);
-  button.append(svg);
-  root.append(style, button);
-
-  let tipText = TIP.off;
-  let tip: HTMLElement | null = null;
-  const showTip = () => {
-    if (!tip) {
-      tip = document.createElement('span');
-      tip.className = 'tip';
-      tip.id = 'tip';
-      tip.setAttribute('role', 'tooltip');
-      button.after(tip);
-      button.setAttribute('aria-describedby', 'tip');
-    }
-    tip.textContent = tipText;
-  };
-  const setTip = (text: string) => {
-    tipText = text;
-    if (tip) tip.textContent = text;
-  };
-  button.addEventListener('pointerenter', showTip);
-  button.addEventListener('focus', showTip);
-  button.addEventListener('click', (event) => {
-    // X opens the post when a click bubbles up to the article: keep the click ours.
-    event.preventDefault();
-    event.stopPropagation();
-    if (button.getAttribute('aria-busy') !== 'true') onPress();
-  });
-  // Enter and Space press the button; X's own handler on the post would open it as well.
-  button.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
-  });
+  root.append(shadowContent());
+  const button = root.lastElementChild as HTMLButtonElement;
+  const path = button.firstElementChild?.firstElementChild as SVGPathElement;
+  const state: State = { button, tip: null, tipText: TIP.off, onPress };
+  states.set(host, state);
 
   return {
     host,
     setPressed(pressed) {
       button.setAttribute('aria-pressed', String(pressed));
       path.setAttribute('d', pressed ? FILLED : OUTLINE);
-      if (!button.hasAttribute('data-error')) setTip(pressed ? TIP.on : TIP.off);
+      if (!button.hasAttribute('data-error')) setTip(state, pressed ? TIP.on : TIP.off);
     },
     setBusy(busy) {
       button.setAttribute('aria-busy', String(busy));
@@ -106,11 +149,11 @@ export function createClipButton(postId: string, onPress: () => void): ClipButto
     setError(message) {
       if (message) {
         button.setAttribute('data-error', '');
-        showTip();
-        setTip(`Could not clip: ${message}`);
+        showTip(state);
+        setTip(state, `Could not clip: ${message}`);
       } else if (button.hasAttribute('data-error')) {
         button.removeAttribute('data-error');
-        setTip(button.getAttribute('aria-pressed') === 'true' ? TIP.on : TIP.off);
+        setTip(state, button.getAttribute('aria-pressed') === 'true' ? TIP.on : TIP.off);
       }
     },
   };
