@@ -14,6 +14,7 @@ import type { Roundup } from '../../src/model/roundup';
 import { capturePosts } from '../../src/capture';
 import { DEFAULT_EXPORT_SETTINGS, type ExportInput } from '../../src/export';
 import { loadFixture } from '../unit/helpers/capture-fixture';
+import { SEED_TEXT } from './seed-text';
 
 export { closeFixtures as closeSeedPages } from '../unit/helpers/capture-fixture';
 
@@ -38,43 +39,15 @@ const [P1, P2, P3, P4] = SEED_POSTS.map((p) => p.id) as [string, string, string,
 
 export const SEED_ROUNDUP: Roundup = {
   id: 'seed-hcsm',
-  title: 'Healthcare Social Media #hcsm',
-  intro:
-    "I've been reading tweet after tweet recently about healthcare social media. I guess that's appropriate that they're using social media to talk about healthcare social media. Reminds me of a tweet from SXSW recently that said they were tweeting from a talk by Twitter Founder talking about the start of Twitter. That's pretty meta.\n\nLet's take a look at a few of these tweets:",
-  closing: '',
-  items: [
-    {
-      postId: P1,
-      leadIn: '',
-      commentary:
-        "I love Dr. Bobby Ghaheri. He's not afraid to talk about the issues of social media in healthcare head on. He's also not afraid to use them too…even with patients. I'm sure that MANY doctors will have major issues and inhibitions about engaging patients on social media (even outside of medical care). When you even mention the idea you can brace yourself for the insane patient who has unreasonable requests and how that could translate if you engaged them in social media. I should get Dr. Ghaheri to do an interview with me about social media.",
-    },
-    {
-      postId: P2,
-      leadIn: 'This next tweet I think describes Dr. Ghaheri very well.',
-      commentary:
-        "Note that the tweet says to have a good offense. That doesn't mean you should be wreckless or thoughtless in your approach to healthcare social media. It means you take a reasoned and well thought out approach to find ways that social media can benefit you as a doctor.",
-    },
-    {
-      postId: P3,
-      leadIn: '',
-      commentary:
-        "I understand where this tweet is coming from. Although, I don't necessarily agree. It's kind of like trying to lead a doctor to EHR that just frankly doesn't want to do it. The human will is one of the most powerful things in the world. I don't want to lead and lure someone into doing something they don't want to do.\n\nPersonally I approach it much different. I prefer to convert them to the idea of social media (or EHR if you prefer) and then there's no leading or luring required. Instead it's about supporting, directing and educating. That subtle change makes an enormous difference!",
-    },
-    {
-      postId: P4,
-      leadIn:
-        "I'll end this little roundup of healthcare social media thoughts with this insightful look at types of patients and the benefits of social media to the various types of patients from a blog post by Jay Parkinson.",
-      commentary:
-        "My biggest problem with Jay's thoughts on healthcare social media is that it assumes our current model of healthcare. I can't help but wonder if social media will help to inform the patient population in ways that we are attracted to healthcare even when we're not \"sick.\" I call this treating the healthy patient. Social media awareness could be the driver behind this new trend.",
-    },
-  ],
+  title: SEED_TEXT.title,
+  intro: SEED_TEXT.intro,
+  closing: SEED_TEXT.closing,
+  items: [P1, P2, P3, P4].map((postId, i) => ({ postId, ...SEED_TEXT.items[i]! })),
   createdAt: '2011-03-17T10:00:00.000Z',
   updatedAt: '2011-03-18T07:30:00.000Z',
 };
 
-export const SEED_SIGNATURE =
-  'About the author\n\nJohn Lynn is the Founder of HealthcareScene.com, a network of leading Healthcare IT resources. […] John is highly involved in social media, and in addition to his blogs can be found on Twitter: @techguy.';
+export const SEED_SIGNATURE = SEED_TEXT.signature;
 
 export const SEED_INPUT: ExportInput = {
   roundup: SEED_ROUNDUP,
