@@ -16,8 +16,6 @@ export interface ClipState {
 export interface MessageMap {
   /** Adds the post to the current roundup, or removes it when it is already there. */
   toggleClip: { request: { post: Post }; response: ClipState & { clipped: boolean } };
-  /** Which of these post ids the current roundup holds. */
-  clippedIds: { request: { postIds: string[] }; response: ClipState & { clipped: string[] } };
   getCurrentRoundup: { request: Record<string, never>; response: { roundup: Roundup; posts: Post[] } };
   setRoundupText: {
     request: { roundupId: string; field: RoundupTextField; value: string };
@@ -68,7 +66,6 @@ const EXTENSION: readonly SenderKind[] = ['extension'];
 /** Which contexts may send each message; the router checks the sender against it. */
 export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   toggleClip: CONTENT,
-  clippedIds: CONTENT,
   getCurrentRoundup: EXTENSION,
   setRoundupText: EXTENSION,
   setItemText: EXTENSION,

@@ -16,7 +16,7 @@ export async function tellXTabs(message: ContentMessage): Promise<void> {
 // Messages that never change which posts the current roundup holds. Every other one may (new
 // roundup, import, undo…), so a message added later is announced rather than missed.
 const QUIET = new Set<MessageType>([
-  'getCurrentRoundup', 'setRoundupText', 'setItemText', 'moveItem', 'getSettings', 'clippedIds', 'getClips',
+  'getCurrentRoundup', 'setRoundupText', 'setItemText', 'moveItem', 'getSettings', 'getClips',
   'setPublished', 'exportAll',
 ]);
 

@@ -25,11 +25,6 @@ export function createHandlers(
       const { roundup } = await store.clip(post);
       return { ...state(await changed(roundup)), clipped: true };
     },
-    async clippedIds({ postIds }) {
-      const current = await store.currentRoundup();
-      const held = new Set(current.items.map((item) => item.postId));
-      return { ...state(current), clipped: postIds.filter((id) => held.has(id)) };
-    },
     async getCurrentRoundup() {
       return store.loadRoundup((await store.currentRoundup()).id);
     },

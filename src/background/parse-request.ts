@@ -10,7 +10,6 @@ type Parsed<T extends MessageType> = { ok: true; value: Request<T> } | { ok: fal
 type Fields = Record<string, unknown>;
 
 const MAX_TEXT = 1_000_000;
-const MAX_IDS = 10_000;
 
 function needString(m: Fields, key: string, max = 200): string {
   const v = m[key];
@@ -39,13 +38,6 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     const post = parsePost(m.post);
     if (!post.ok) throw new Error(`the post is malformed: ${post.error}`);
     return { post: post.value };
-  },
-  clippedIds(m) {
-    const ids = m.postIds;
-    if (!Array.isArray(ids) || ids.length > MAX_IDS || !ids.every((id) => typeof id === 'string' && id.length < 200)) {
-      throw new Error('"postIds" must be a list of post ids');
-    }
-    return { postIds: ids as string[] };
   },
   getCurrentRoundup: () => ({}),
   setRoundupText: (m) => ({

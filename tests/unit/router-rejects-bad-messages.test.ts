@@ -28,7 +28,7 @@ describe('the message router', () => {
     const { route, changes } = await setUp();
     const post = makePost(1);
     expect(await route({ type: 'toggleClip', post }, fromPage)).toMatchObject({ ok: true, value: { clipped: true, count: 1 } });
-    expect(await route({ type: 'clippedIds', postIds: [post.id, 'x:2'] }, fromPage)).toMatchObject({ ok: true, value: { clipped: [post.id] } });
+    expect(await route({ type: 'getClips' }, fromPage)).toMatchObject({ ok: true, value: { clipped: [post.id], count: 1 } });
     expect(await route({ type: 'toggleClip', post }, fromPage)).toMatchObject({ ok: true, value: { clipped: false, count: 0 } });
     expect(changes).toEqual([1, 0]);
   });
