@@ -8,6 +8,7 @@ import { listenToBackground } from './inbox';
 import { removeNotice, showNotice } from './notice';
 import { installPageStyle } from './page-style';
 import { trackPosts } from './posts';
+import { showNewPost } from './show-post';
 import { createSelectMode } from './select-mode';
 import { watchTheme } from './theme';
 
@@ -23,7 +24,7 @@ function start(signal: AbortSignal): void {
   watchTheme(signal, (theme) => style.setTheme(theme));
   const book = createClipBook();
   const buttons = createClipButtons((post, postId) => void clipping.toggle(post, postId), book.has);
-  const tracker = trackPosts(signal, (post, postId) => buttons.decorate(post, postId, book.has(postId)));
+  const tracker = trackPosts(signal, (post, postId) => showNewPost(book, buttons, post, postId));
   const clipping = createClipping(book, tracker, buttons, (message) => showNotice(message));
   book.onChange((changed) => clipping.render(changed));
   const select = createSelectMode(signal, tracker, clipping, book);
