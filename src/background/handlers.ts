@@ -6,12 +6,15 @@ import type { Handlers } from './router';
 import { parseBackup } from '../export/backup-import';
 import { postFromLink } from '../capture';
 
+/** What changed: the words or order only, or which posts a roundup holds (and so the badge). */
+export type ChangeKind = 'words' | 'posts';
+
 export function createHandlers(
   store: Stores,
-  onChange: (roundup: Roundup) => void | Promise<void>,
+  onChange: (roundup: Roundup, kind: ChangeKind) => void | Promise<void>,
 ): Handlers {
-  const changed = async (roundup: Roundup) => {
-    await onChange(roundup);
+  const changed = async (roundup: Roundup, kind: ChangeKind = 'posts') => {
+    await onChange(roundup, kind);
     return roundup;
   };
   const state = (roundup: Roundup) => ({ roundupId: roundup.id, count: roundup.items.length });
@@ -29,15 +32,15 @@ export function createHandlers(
       return store.loadRoundup((await store.currentRoundup()).id);
     },
     async setRoundupText({ roundupId, field, value }) {
-      const roundup = await changed(await store.setRoundupText(roundupId, field, value));
+      const roundup = await changed(await store.setRoundupText(roundupId, field, value), 'words');
       return { updatedAt: roundup.updatedAt };
     },
     async setItemText({ roundupId, postId, field, value }) {
-      const roundup = await changed(await store.setItemText(roundupId, postId, field, value));
+      const roundup = await changed(await store.setItemText(roundupId, postId, field, value), 'words');
       return { updatedAt: roundup.updatedAt };
     },
     async moveItem({ roundupId, postId, to }) {
-      const roundup = await changed(await store.moveItem(roundupId, postId, to));
+      const roundup = await changed(await store.moveItem(roundupId, postId, to), 'words');
       return { postIds: roundup.items.map((item) => item.postId) };
     },
     async removeItem({ roundupId, postId }) {
@@ -87,10 +90,8 @@ export function createHandlers(
     async clipLink({ url, pageUrl }) {
       const post = postFromLink(url, pageUrl ?? url, new Date().toISOString());
       if (!post) throw new Error('This link does not lead to a post on X (x.com/…/status/…).');
-      // A richer copy clipped earlier stays: a link tells less than the page did.
-      const current = await store.currentRoundup();
-      if (current.items.some((item) => item.postId === post.id)) return { ...state(current), added: false, postId: post.id };
-      const { roundup, added } = await store.clip(post);
+      // A richer copy clipped earlier (into any roundup) stays: a link tells less than the page did.
+      const { roundup, added } = await store.clip(post, { keepStored: true });
       return { ...state(added ? await changed(roundup) : roundup), added, postId: post.id };
     },
   };

@@ -4,7 +4,7 @@ import { browser, type Runtime } from '../platform';
 import { EDITOR_PORT, type ChangeNotice } from '../messages';
 import type { Roundup } from '../model/roundup';
 import { createStores, openRoundupDb, type Stores } from '../store';
-import { createHandlers } from './handlers';
+import { createHandlers, type ChangeKind } from './handlers';
 import { createRouter, deferHandlers, type SenderInfo } from './router';
 import { startPicking, withTabNotices } from './picking';
 
@@ -26,8 +26,11 @@ async function showCount(roundup: Roundup): Promise<void> {
 // again at once when its port drops, and re-reads the roundup when it does.
 const editorPorts = new Set<Runtime.Port>();
 
-/** After every stored change: tell open editors to re-read, and show the current count. */
-async function afterChange(roundup: Roundup): Promise<void> {
+/**
+ * After every stored change: tell open editors to re-read, and show the current count — only
+ * when it may have changed, so a keystroke's save costs no second transaction.
+ */
+async function afterChange(roundup: Roundup, kind: ChangeKind): Promise<void> {
   const notice: ChangeNotice = { notice: 'changed', roundupId: roundup.id };
   for (const port of editorPorts) {
     try {
@@ -37,7 +40,7 @@ async function afterChange(roundup: Roundup): Promise<void> {
     }
   }
   // The badge counts the current roundup, which need not be the one that changed.
-  await refreshBadge();
+  if (kind === 'posts') await refreshBadge();
 }
 
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.

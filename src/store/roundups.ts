@@ -89,11 +89,14 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
     /**
      * Adds the post to the current roundup (storing or refreshing the post itself); a post
      * clipped twice stays one item. Returns the roundup and whether the item was new.
+     * `keepStored`: a copy already stored (from any roundup) is kept as it is — for a post
+     * known only from a link, which tells less than the page did.
      */
-    async clip(post: Post): Promise<{ roundup: Roundup; added: boolean }> {
+    async clip(post: Post, { keepStored = false } = {}): Promise<{ roundup: Roundup; added: boolean }> {
       const target = await currentRoundup();
       const tx = db.transaction(['posts', 'roundups'], 'readwrite');
-      await tx.objectStore('posts').put(post);
+      const posts = tx.objectStore('posts');
+      if (!keepStored || (await posts.getKey(post.id)) === undefined) await posts.put(post);
       const roundup = (await tx.objectStore('roundups').get(target.id)) ?? target;
       const added = !roundup.items.some((item) => item.postId === post.id);
       if (added) {

@@ -14,13 +14,14 @@ let n = 0;
 async function setUp() {
   const store = createStores(await openRoundupDb(`router-${++n}`));
   const changes: number[] = [];
-  const route = createRouter(createHandlers(store, (r) => void changes.push(r.items.length)), {
+  const kinds: string[] = [];
+  const route = createRouter(createHandlers(store, (r, kind) => void (changes.push(r.items.length), kinds.push(kind))), {
     extensionId: ID,
     extensionOrigin: ORIGIN,
     contentHosts: ['x.com', 'twitter.com', 'mobile.twitter.com'],
   });
   const stored = async () => (await store.currentRoundup()).items.length;
-  return { route, store, changes, stored };
+  return { route, store, changes, kinds, stored };
 }
 
 describe('the message router', () => {
@@ -31,6 +32,20 @@ describe('the message router', () => {
     expect(await route({ type: 'getClips' }, fromPage)).toMatchObject({ ok: true, value: { clipped: [post.id], count: 1 } });
     expect(await route({ type: 'toggleClip', post }, fromPage)).toMatchObject({ ok: true, value: { clipped: false, count: 0 } });
     expect(changes).toEqual([1, 0]);
+  });
+
+  it('tells words-only edits apart from changes to which posts a roundup holds (the badge)', async () => {
+    const { route, kinds } = await setUp();
+    const post = makePost(1);
+    await route({ type: 'toggleClip', post }, fromPage);
+    const current = await route({ type: 'getCurrentRoundup' }, fromEditor);
+    if (!current.ok) throw new Error(current.error);
+    const roundupId = (current.value as { roundup: { id: string } }).roundup.id;
+    await route({ type: 'setRoundupText', roundupId, field: 'title', value: 'T' }, fromEditor);
+    await route({ type: 'setItemText', roundupId, postId: post.id, field: 'commentary', value: 'C' }, fromEditor);
+    await route({ type: 'moveItem', roundupId, postId: post.id, to: 0 }, fromEditor);
+    await route({ type: 'removeItem', roundupId, postId: post.id }, fromEditor);
+    expect(kinds).toEqual(['posts', 'words', 'words', 'words', 'posts']);
   });
 
   it.each([

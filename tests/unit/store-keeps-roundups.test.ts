@@ -135,3 +135,21 @@ describe('the store', () => {
     expect(await store.getRoundup('r-old')).toEqual(old);
   });
 });
+
+describe('clipping a post known only from a link', () => {
+  it('keeps the richer copy already stored, and stores the link when there is none', async () => {
+    const db = await openRoundupDb(`link-${++counter}`);
+    open.push(db);
+    const store = createStore(db, options);
+    const rich = makePost(1);
+    const fromLink = makePost(1, { text: '', segments: [], partial: true });
+    await store.clip(rich);
+    await store.removeItem((await store.currentRoundup()).id, rich.id);
+    const again = await store.clip(fromLink, { keepStored: true });
+    expect(again.added).toBe(true);
+    expect((await store.loadRoundup(again.roundup.id)).posts).toEqual([rich]);
+    const fresh = makePost(2, { text: '', segments: [], partial: true });
+    await store.clip(fresh, { keepStored: true });
+    expect((await store.loadRoundup(again.roundup.id)).posts).toEqual([rich, fresh]);
+  });
+});
