@@ -5,7 +5,7 @@ import type { Post } from '../model/post';
 import { newRoundup, type Roundup, type RoundupItem } from '../model/roundup';
 import type { IDBPObjectStore } from 'idb';
 import type { Db, RoundupDB } from './db';
-import { CURRENT, RoundupNotFoundError, type StoreOptions } from './roundups';
+import { CURRENT, notFound, type StoreOptions } from './roundups';
 
 type PostStore = IDBPObjectStore<RoundupDB, ('roundups' | 'meta' | 'posts')[], 'posts', 'readonly'>;
 
@@ -87,11 +87,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
     async setCurrentRoundup(id: string): Promise<Roundup> {
       const tx = db.transaction(['roundups', 'meta'], 'readwrite');
       const roundup = await tx.objectStore('roundups').get(id);
-      if (!roundup) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new RoundupNotFoundError(id);
-      }
+      if (!roundup) return notFound(tx, id);
       await tx.objectStore('meta').put(id, CURRENT);
       await tx.done;
       return roundup;
@@ -102,11 +98,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
       const tx = db.transaction(['roundups', 'meta', 'trash'], 'readwrite');
       const roundups = tx.objectStore('roundups');
       const roundup = await roundups.get(id);
-      if (!roundup) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new RoundupNotFoundError(id);
-      }
+      if (!roundup) return notFound(tx, id);
       const deletedAt = now();
       // The trash keeps a month: long enough for any "Undo", short enough not to grow forever.
       const cutoff = new Date(Date.parse(deletedAt) - TRASH_DAYS * 86_400_000).toISOString();
@@ -128,11 +120,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
     async restoreRoundup(id: string): Promise<Roundup> {
       const tx = db.transaction(['roundups', 'meta', 'trash'], 'readwrite');
       const trashed = await tx.objectStore('trash').get(id);
-      if (!trashed) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new RoundupNotFoundError(id);
-      }
+      if (!trashed) return notFound(tx, id);
       await tx.objectStore('roundups').put(trashed.roundup);
       await tx.objectStore('trash').delete(id);
       await tx.objectStore('meta').put(id, CURRENT);
@@ -143,11 +131,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
     async setPublished(id: string, published: boolean): Promise<Roundup> {
       const tx = db.transaction('roundups', 'readwrite');
       const roundup = (await tx.store.get(id)) as StoredRoundup | undefined;
-      if (!roundup) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new RoundupNotFoundError(id);
-      }
+      if (!roundup) return notFound(tx, id);
       if (published) roundup.publishedAt = now();
       else delete roundup.publishedAt;
       await tx.store.put(roundup);
@@ -159,11 +143,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
     async restoreItem(roundupId: string, item: RoundupItem, index: number): Promise<Roundup> {
       const tx = db.transaction('roundups', 'readwrite');
       const roundup = await tx.store.get(roundupId);
-      if (!roundup) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new RoundupNotFoundError(roundupId);
-      }
+      if (!roundup) return notFound(tx, roundupId);
       if (!roundup.items.some((i) => i.postId === item.postId)) {
         roundup.items.splice(Math.max(0, Math.min(index, roundup.items.length)), 0, { ...item });
         roundup.updatedAt = now();

@@ -29,6 +29,13 @@ export class RoundupNotFoundError extends Error {
   }
 }
 
+/** Ends a readwrite transaction that found no roundup `id`, having changed nothing. */
+export async function notFound(tx: { abort(): void; done: Promise<void> }, id: string): Promise<never> {
+  tx.abort();
+  await tx.done.catch(() => {});
+  throw new RoundupNotFoundError(id);
+}
+
 export function createStore(db: Db, { now = defaultNow, newId = defaultId }: StoreOptions = {}) {
   /** The roundup new clips go to; made on first use. */
   async function currentRoundup(): Promise<Roundup> {
@@ -51,11 +58,7 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
   async function change(roundupId: string, edit: (r: Roundup) => void): Promise<Roundup> {
     const tx = db.transaction('roundups', 'readwrite');
     const roundup = await tx.store.get(roundupId);
-    if (!roundup) {
-      tx.abort();
-      await tx.done.catch(() => {});
-      throw new RoundupNotFoundError(roundupId);
-    }
+    if (!roundup) return notFound(tx, roundupId);
     try {
       edit(roundup);
     } catch (e) {
