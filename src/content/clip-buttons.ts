@@ -1,7 +1,8 @@
 // The inline "Clip post" button in every post's action bar — unless the user turned inline
 // buttons off (settings `inlineButtons.x`); select mode, the keyboard and the context menu work
 // either way. The buttons only show and change state: clipping itself is in clipping.ts.
-import { createClipButton, HOST_ATTRIBUTE, type ClipButton } from './clip-button';
+import { CLIP_ATTRIBUTE, clipButton, listenToClipButtons, makeClipButton, type ClipButton } from './clip-button';
+import { POST_ATTRIBUTE } from './attributes';
 
 /** Where the button goes: the post's own action bar (the last group), not a quoted post's. */
 function actionBar(post: Element): Element {
@@ -19,35 +20,44 @@ export interface ClipButtons {
 }
 
 export function createClipButtons(
+  signal: AbortSignal,
   press: (post: Element, postId: string) => void,
   isClipped: (postId: string) => boolean,
 ): ClipButtons {
-  const buttons = new WeakMap<Element, ClipButton>();
+  // Post element → its button; lets go of posts X removes.
+  const buttons = new WeakMap<Element, HTMLButtonElement>();
   let enabled = false;
+
+  listenToClipButtons(signal, (button, postId) => {
+    const post = button.closest(`[${POST_ATTRIBUTE}]`);
+    if (post && buttons.get(post) === button) press(post, postId);
+  });
 
   function decorate(post: Element, postId: string, pressed: boolean): void {
     if (!enabled) return;
     const existing = buttons.get(post);
-    if (existing?.host.isConnected) return;
-    const button = existing ?? createClipButton(postId, () => press(post, postId));
-    button.setPressed(pressed);
-    actionBar(post).append(button.host);
+    if (existing?.isConnected) return;
+    const button = makeClipButton(postId, pressed);
+    actionBar(post).append(button);
     buttons.set(post, button);
   }
 
   function removeAll(): void {
-    for (const host of document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) host.remove();
+    for (const button of document.querySelectorAll(`button[${CLIP_ATTRIBUTE}]`)) button.remove();
   }
 
   return {
     decorate,
-    of: (posts) => posts.map((p) => buttons.get(p)).filter((b): b is ClipButton => b?.host.isConnected === true),
+    of: (posts) => posts.flatMap((p) => {
+      const button = buttons.get(p);
+      return button?.isConnected ? [clipButton(button)] : [];
+    }),
     setEnabled(next, posts) {
       if (next === enabled) return;
       enabled = next;
       if (!enabled) return removeAll();
       for (const post of posts) {
-        const postId = post.getAttribute('data-roundup-post');
+        const postId = post.getAttribute(POST_ATTRIBUTE);
         if (postId) decorate(post, postId, isClipped(postId));
       }
     },

@@ -5,7 +5,7 @@ import { capturePost } from '../capture';
 import { send } from '../platform/messaging';
 import type { ClipBook } from './clip-book';
 import type { ClipButtons } from './clip-buttons';
-import { CLIPPED_ATTRIBUTE } from './page-style';
+import { CLIPPED_ATTRIBUTE } from './attributes';
 import type { PostTracker } from './posts';
 
 export interface Clipping {

@@ -23,7 +23,7 @@ function start(signal: AbortSignal): void {
   const style = installPageStyle(signal);
   watchTheme(signal, (theme) => style.setTheme(theme));
   const book = createClipBook();
-  const buttons = createClipButtons((post, postId) => void clipping.toggle(post, postId), book.has);
+  const buttons = createClipButtons(signal, (post, postId) => void clipping.toggle(post, postId), book.has);
   const tracker = trackPosts(signal, (post, postId) => showNewPost(book, buttons, post, postId));
   const clipping = createClipping(book, tracker, buttons, (message) => showNotice(message));
   book.onChange((changed) => clipping.render(changed));

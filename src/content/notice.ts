@@ -1,7 +1,7 @@
 // A short message at the bottom of the page (e.g. "No post has focus"), for actions that have
 // no button of their own to show a result on: keyboard commands and the context menu.
 // Announced politely to screen readers; gone after a few seconds.
-import { OWN_ATTRIBUTE } from './page-style';
+import { OWN_ATTRIBUTE } from './attributes';
 
 const STYLE = `
 div { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647;

@@ -1,13 +1,10 @@
 // One stylesheet in the page for everything Roundup shows there: the theme's colours as custom
-// properties (they inherit into each control's shadow root, so a theme change restyles every
-// button at once with no per-post work) and select mode's outlines on X's posts.
+// properties (they also inherit into the select bar's and notice's shadow roots, so a theme
+// change restyles everything at once with no per-post work), the inline clip buttons' look, and
+// select mode's outlines on X's posts.
+import { CLIPPED_ATTRIBUTE, OWN_ATTRIBUTE, POST_ATTRIBUTE, SELECT_ATTRIBUTE } from './attributes';
+import { CLIP_BUTTON_CSS } from './clip-button';
 import type { Theme } from './theme';
-
-export const POST_ATTRIBUTE = 'data-roundup-post';
-export const CLIPPED_ATTRIBUTE = 'data-roundup-clipped';
-export const SELECT_ATTRIBUTE = 'data-roundup-select';
-/** Every element Roundup adds to the page carries this, so it can be found and removed. */
-export const OWN_ATTRIBUTE = 'data-roundup-own';
 
 const PALETTES: Record<Theme, Record<string, string>> = {
   light: { icon: 'rgb(83, 100, 113)', fg: 'rgb(15, 20, 25)', bg: 'rgb(255, 255, 255)', line: 'rgb(207, 217, 222)', tip: 'rgba(91, 112, 131, 0.9)' },
@@ -22,7 +19,8 @@ function css(theme: Theme): string {
   return `[${OWN_ATTRIBUTE}] { ${vars} --roundup-accent: rgb(29, 155, 240); }
 ${on} ${post} { cursor: copy; }
 ${on} ${post}:hover { outline: 2px dashed rgb(29, 155, 240); outline-offset: -2px; }
-${on} ${post}[${CLIPPED_ATTRIBUTE}] { outline: 2px solid rgb(29, 155, 240); outline-offset: -2px; background-color: rgba(29, 155, 240, 0.08); }`;
+${on} ${post}[${CLIPPED_ATTRIBUTE}] { outline: 2px solid rgb(29, 155, 240); outline-offset: -2px; background-color: rgba(29, 155, 240, 0.08); }
+${CLIP_BUTTON_CSS}`;
 }
 
 export interface PageStyle {

@@ -4,7 +4,7 @@
 // each post is identified (id, ad or not) once and remembered in a WeakMap, which lets go of
 // posts X removes; nothing reads layout.
 import { isPromoted, postIdOf } from '../capture';
-import { OWN_ATTRIBUTE, POST_ATTRIBUTE } from './page-style';
+import { OWN_ATTRIBUTE, POST_ATTRIBUTE } from './attributes';
 
 const POST = '[data-testid="tweet"]';
 
@@ -57,8 +57,11 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
     scan(batch);
   };
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
+    // Index loops: this runs for every mutation on X's page, our own button insertions included.
+    for (let r = 0; r < records.length; r++) {
+      const added = records[r]!.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i]!;
         if (node.nodeType === 1 && !(node as Element).hasAttribute(OWN_ATTRIBUTE)) pending.push(node as Element);
       }
     }

@@ -1,6 +1,6 @@
 // Select mode's small floating bar: what the mode does, how many posts the roundup holds, and
 // a way out. Its own shadow root, built with DOM calls; colours follow X's theme.
-import { OWN_ATTRIBUTE } from './page-style';
+import { OWN_ATTRIBUTE } from './attributes';
 
 const STYLE = `
 .bar { position: fixed; left: 50%; bottom: 20px; transform: translateX(-50%); z-index: 2147483646;

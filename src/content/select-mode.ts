@@ -3,7 +3,7 @@
 // post is ours: X does not open the post or follow its links.
 import type { ClipBook } from './clip-book';
 import type { Clipping } from './clipping';
-import { SELECT_ATTRIBUTE } from './page-style';
+import { SELECT_ATTRIBUTE } from './attributes';
 import type { PostTracker } from './posts';
 import { createSelectBar, type SelectBar } from './select-bar';
 

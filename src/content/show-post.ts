@@ -2,7 +2,7 @@
 // background) so it is tested without a browser.
 import type { ClipBook } from './clip-book';
 import type { ClipButtons } from './clip-buttons';
-import { CLIPPED_ATTRIBUTE } from './page-style';
+import { CLIPPED_ATTRIBUTE } from './attributes';
 
 /**
  * A post that has just appeared (at start, or later by infinite scroll): its select-mode

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createClipBook } from '../../src/content/clip-book';
 import type { ClipButtons } from '../../src/content/clip-buttons';
 import { showNewPost } from '../../src/content/show-post';
-import { CLIPPED_ATTRIBUTE } from '../../src/content/page-style';
+import { CLIPPED_ATTRIBUTE } from '../../src/content/attributes';
 
 function fakeButtons() {
   const decorated: Array<[string, boolean]> = [];
