@@ -1,35 +1,27 @@
 // One item of the roundup: the lead-in written before the post, the post, the commentary after
 // it, and the controls to move or remove it. The grip drags it (the buttons do the same by
-// keyboard).
+// keyboard); the list handles the dragging for all its items (PostList).
 import type { Post } from '../model/post';
 import type { ItemTextField, RoundupItem } from '../model/roundup';
 import { PostCard } from './PostCard';
 import { TextField } from './TextField';
-
-export interface ItemDrag {
-  /** Where a dragged item would land: this item is highlighted. */
-  over: boolean;
-  start(e: DragEvent): void;
-  end(): void;
-  enter(e: DragEvent): void;
-  drop(e: DragEvent): void;
-}
 
 interface Props {
   item: RoundupItem;
   post: Post | undefined;
   index: number;
   count: number;
-  drag: ItemDrag;
+  /** Where a dragged item would land: this item is highlighted. */
+  dropTarget: boolean;
   onText(postId: string, field: ItemTextField, value: string): void;
   onMove(postId: string, to: number): void;
   onRemove(postId: string): void;
 }
 
-export function PostItem({ item, post, index, count, drag, onText, onMove, onRemove }: Props) {
+export function PostItem({ item, post, index, count, dropTarget, onText, onMove, onRemove }: Props) {
   const { postId } = item;
   return (
-    <li class={drag.over ? 'item item--over' : 'item'} onDragOver={drag.enter} onDragEnter={drag.enter} onDrop={drag.drop}>
+    <li class={dropTarget ? 'item item--over' : 'item'} data-post-id={postId}>
       <TextField
         label="Lead-in"
         multiline
@@ -48,7 +40,7 @@ export function PostItem({ item, post, index, count, drag, onText, onMove, onRem
         onInput={(v) => onText(postId, 'commentary', v)}
       />
       <div class="item__controls">
-        <span class="item__grip" draggable onDragStart={drag.start} onDragEnd={drag.end} title="Drag to reorder" aria-hidden="true">
+        <span class="item__grip" draggable title="Drag to reorder" aria-hidden="true">
           ⠿
         </span>
         <span class="item__position">{`${index + 1} of ${count}`}</span>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ItemTextField, RoundupItem } from '../model/roundup';
 import type { Post } from '../model/post';
-import { PostItem, type ItemDrag } from './PostItem';
+import { PostItem } from './PostItem';
 
 export const DRAG_TYPE = 'application/x-roundup-item';
 
@@ -15,6 +15,16 @@ interface Props {
   onRemove(postId: string): void;
 }
 
+/** The item (its post id and place) an event happened in. */
+function itemAt(e: Event, items: RoundupItem[]): { postId: string; index: number } | null {
+  const li = e.target instanceof Element ? e.target.closest<HTMLElement>('li[data-post-id]') : null;
+  const postId = li?.dataset.postId;
+  const index = postId ? items.findIndex((i) => i.postId === postId) : -1;
+  return postId && index >= 0 ? { postId, index } : null;
+}
+
+// The list listens for every item (five listeners, not five per item: a long roundup opens
+// faster); each item's grip is what starts a drag.
 export function PostList({ items, posts, onText, onMove, onRemove }: Props) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<number | null>(null);
@@ -22,30 +32,30 @@ export function PostList({ items, posts, onText, onMove, onRemove }: Props) {
     setDragged(null);
     setOver(null);
   };
-  const dragFor = (postId: string, index: number): ItemDrag => ({
-    over: dragged !== null && dragged !== postId && over === index,
-    start(e) {
-      e.dataTransfer?.setData(DRAG_TYPE, postId);
-      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-      setDragged(postId);
-    },
-    end,
-    enter(e) {
-      if (!e.dataTransfer?.types.includes(DRAG_TYPE)) return;
-      e.preventDefault(); // allows the drop here
-      e.dataTransfer.dropEffect = 'move';
-      if (over !== index) setOver(index);
-    },
-    drop(e) {
-      const moved = e.dataTransfer?.getData(DRAG_TYPE) || dragged;
-      if (!moved) return;
-      e.preventDefault();
-      if (moved !== postId) onMove(moved, index);
-      end();
-    },
-  });
+  const start = (e: DragEvent) => {
+    const at = itemAt(e, items);
+    if (!at || !(e.target instanceof Element) || !e.target.classList.contains('item__grip')) return;
+    e.dataTransfer?.setData(DRAG_TYPE, at.postId);
+    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+    setDragged(at.postId);
+  };
+  const enter = (e: DragEvent) => {
+    const at = itemAt(e, items);
+    if (!at || !e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+    e.preventDefault(); // allows the drop here
+    e.dataTransfer.dropEffect = 'move';
+    if (over !== at.index) setOver(at.index);
+  };
+  const drop = (e: DragEvent) => {
+    const at = itemAt(e, items);
+    const moved = e.dataTransfer?.getData(DRAG_TYPE) || dragged;
+    if (!at || !moved) return;
+    e.preventDefault();
+    if (moved !== at.postId) onMove(moved, at.index);
+    end();
+  };
   return (
-    <ol class="items" aria-label="Posts">
+    <ol class="items" aria-label="Posts" onDragStart={start} onDragEnd={end} onDragOver={enter} onDragEnter={enter} onDrop={drop}>
       {items.map((item, index) => (
         <PostItem
           key={item.postId}
@@ -53,7 +63,7 @@ export function PostList({ items, posts, onText, onMove, onRemove }: Props) {
           post={posts[item.postId]}
           index={index}
           count={items.length}
-          drag={dragFor(item.postId, index)}
+          dropTarget={dragged !== null && dragged !== item.postId && over === index}
           onText={onText}
           onMove={onMove}
           onRemove={onRemove}

@@ -31,12 +31,16 @@ function GrowingArea(props: BoxProps) {
   return <textarea ref={area} rows={2} {...props} />;
 }
 
-let nextId = 0;
+// Ids come from the field's place (or label, for the few fields without one): stable across
+// renders and views, with no hook per field — a long roundup renders two fields per item.
+const idOf = (place: string | undefined, label: string) => `field-${(place ?? label).replace(/\s+/g, '-')}`;
 
+/** The label, the textbox and its hint, without a wrapper of their own (fewer elements per item). */
 export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false, place }: Props) {
-  const id = useRef(`field-${++nextId}`).current;
+  const id = idOf(place, label);
   const common: BoxProps = {
     id,
+    class: 'field__box',
     value,
     placeholder,
     readOnly,
@@ -45,14 +49,16 @@ export function TextField({ label, value, onInput, multiline = false, placeholde
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
   };
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <>
+      <label class="field__label" for={id}>
+        {label}
+      </label>
       {!multiline ? <input type="text" {...common} /> : growsByItself ? <textarea rows={2} {...common} /> : <GrowingArea {...common} />}
       {hint && (
-        <p class="hint" id={`${id}-hint`}>
+        <p class="hint field__hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-    </div>
+    </>
   );
 }
