@@ -81,10 +81,7 @@ export const post = postShape(postId, httpUrl, quotedPost);
 
 const item = object<RoundupItem>({ postId, leadIn: longText, commentary: longText });
 
-/** A roundup as the store keeps it: `publishedAt` marks one the user has published. */
-export type BackupRoundup = Roundup & { publishedAt?: string };
-
-export const roundup = object<BackupRoundup>(
+export const roundup = object<Roundup>(
   {
     id: text(200, ID, 'is not an id (letters, digits, _ . : -)'),
     title: longText, intro: longText, closing: longText,

@@ -2,13 +2,11 @@
 // is backup-import.ts, kept apart so the editor, which only writes backups, does not carry
 // the validator (the background, which imports, does).
 import type { Post } from '../model/post';
+import type { Roundup } from '../model/roundup';
 import type { Settings } from '../model/settings';
 import type { ExportInput, ExportSettings } from './types';
-import type { BackupRoundup } from './backup-schema';
 import { lookupPost } from './post-parts';
 import { MAX_BACKUP_CHARS } from './backup-limits';
-
-export type { BackupRoundup };
 
 export { MAX_BACKUP_CHARS };
 export const BACKUP_FORMAT = 'roundup-backup';
@@ -22,7 +20,7 @@ export type BackupSettings = ExportSettings & Partial<Pick<Settings, 'defaultFor
 
 export interface BackupData {
   exportedAt: string;
-  roundups: BackupRoundup[];
+  roundups: Roundup[];
   posts: Post[];
   settings: BackupSettings;
 }

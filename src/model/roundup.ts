@@ -18,6 +18,8 @@ export interface Roundup {
   createdAt: string;
   updatedAt: string;
   exportedAt?: string;
+  /** Set when the user marks the roundup published: kept, listed apart from the drafts. */
+  publishedAt?: string;
 }
 
 /** The roundup's own text fields, each stored on its own so two open editors never clobber each other. */

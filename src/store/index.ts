@@ -1,7 +1,7 @@
 export { openRoundupDb, DB_NAME, DB_VERSION, type Db, type RoundupDB } from './db';
 export { createStore, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
 export { createSettingsStore, type SettingsStore } from './settings';
-export { createLibraryStore, type LibraryStore, type RoundupSummary, type StoredRoundup } from './library';
+export { createLibraryStore, type LibraryStore, type RoundupSummary } from './library';
 export { createBackupStore, type BackupStore, type ImportSummary } from './backup';
 
 import type { Db } from './db';

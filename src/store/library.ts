@@ -9,8 +9,6 @@ import { CURRENT, notFound, type StoreOptions } from './roundups';
 
 type PostStore = IDBPObjectStore<RoundupDB, ('roundups' | 'meta' | 'posts')[], 'posts', 'readonly'>;
 
-/** A roundup as the store keeps it: `publishedAt` marks it done (kept, listed apart). */
-export type StoredRoundup = Roundup & { publishedAt?: string };
 
 export interface RoundupSummary {
   id: string;
@@ -47,7 +45,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
     async listRoundups(): Promise<RoundupSummary[]> {
       const tx = db.transaction(['roundups', 'meta']);
       const current = await tx.objectStore('meta').get(CURRENT);
-      const rows = (await tx.objectStore('roundups').index('byUpdatedAt').getAll()) as StoredRoundup[];
+      const rows = (await tx.objectStore('roundups').index('byUpdatedAt').getAll()) as Roundup[];
       await tx.done;
       return rows.reverse().map((r) => ({
         id: r.id,
@@ -130,7 +128,7 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
 
     async setPublished(id: string, published: boolean): Promise<Roundup> {
       const tx = db.transaction('roundups', 'readwrite');
-      const roundup = (await tx.store.get(id)) as StoredRoundup | undefined;
+      const roundup = (await tx.store.get(id)) as Roundup | undefined;
       if (!roundup) return notFound(tx, id);
       if (published) roundup.publishedAt = now();
       else delete roundup.publishedAt;

@@ -55,6 +55,19 @@ describe('the whole-database backup', () => {
     expect(await backupText(empty)).toBe(text);
   });
 
+  it('keeps a published roundup published through export and import', async () => {
+    const source = await filledStore();
+    const [second] = (await source.listRoundups()).filter((r) => r.title === 'Second');
+    await source.setPublished(second!.id, true);
+    const text = await backupText(source);
+    expect(JSON.parse(text).roundups.find((r: { title: string }) => r.title === 'Second').publishedAt).toMatch(/^2026-/);
+    const target = await freshStore();
+    expect(await routerFor(target).route({ type: 'importBackup', text })).toMatchObject({ ok: true });
+    const restored = (await target.listRoundups()).find((r) => r.title === 'Second');
+    expect(restored?.publishedAt).toMatch(/^2026-/);
+    expect((await target.listRoundups()).find((r) => r.title === 'First <b>roundup</b>')?.publishedAt).toBeUndefined();
+  });
+
   it('importing the same backup twice adds nothing the second time', async () => {
     const text = await backupText(await filledStore());
     const target = await freshStore();
