@@ -4,8 +4,16 @@
 import { CLIP_ATTRIBUTE, clipButton, listenToClipButtons, makeClipButton, type ClipButton } from './clip-button';
 import { POST_ATTRIBUTE } from './attributes';
 
-/** Where the button goes: the post's own action bar (the last group), not a quoted post's. */
+/**
+ * Where the button goes: the post's own action bar (the last group), not a quoted post's.
+ * Hot path: on a timeline the bar ends the post, so following last children finds it in
+ * about seven steps; anything else (a focused post, an X Article) searches the whole post.
+ */
 function actionBar(post: Element): Element {
+  let el: Element | null = post;
+  for (let depth = 0; el && depth < 12; depth++, el = el.lastElementChild) {
+    if (el.getAttribute('role') === 'group') return el;
+  }
   const groups = post.querySelectorAll('[role="group"]');
   return groups[groups.length - 1] ?? post;
 }
