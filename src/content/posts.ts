@@ -55,6 +55,9 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
     const batch = pending;
     pending = [];
     scan(batch);
+    // The only mutations since the observer last ran are the buttons just added: dropping
+    // their records spares a callback per batch that would only skip them.
+    observer.takeRecords();
   };
   const observer = new MutationObserver((records) => {
     // Index loops: this runs for every mutation on X's page, our own button insertions included.
