@@ -5,6 +5,7 @@
 import type { Post, Segment } from '../model/post';
 import { readArticle } from './x-article';
 import { readAuthor, readReplyTo, readSocialContext } from './x-author';
+import { readCard } from './x-card';
 import { own, ownFirst, quotedBlocks, statusRef, tid, type StatusRef } from './x-dom';
 import { readMedia } from './x-media';
 import { findPostElements, postIdOf } from './x-find';
@@ -67,6 +68,10 @@ function readPost(
   });
   guard(post, () => readWords(post, scope, quoted, pageUrl));
   guard(post, () => (post.media = readMedia(scope, quoted, pageUrl, post.url)));
+  guard(post, () => {
+    const card = readCard(scope, quoted, pageUrl);
+    if (card) post.card = card;
+  });
   guard(post, () => {
     const created = createdAt(scope, quoted);
     if (created) post.createdAt = created;

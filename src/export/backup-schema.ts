@@ -1,6 +1,6 @@
 // What a valid backup holds, field by field. `Shape<T>` makes the compiler point here
 // whenever src/model gains a field, so the backup can never silently drop one.
-import { X_ID_PATTERN, type Author, type Media, type Post, type Segment } from '../model/post';
+import { X_ID_PATTERN, type Author, type LinkCard, type Media, type Post, type Segment } from '../model/post';
 import type { Roundup, RoundupItem } from '../model/roundup';
 import { EXPORT_FORMAT_IDS, type Settings } from '../model/settings';
 import type { BackupSettings } from './backup';
@@ -57,8 +57,17 @@ const media = object<Media>(
   ['alt', 'posterUrl'],
 );
 
+type CardImage = NonNullable<LinkCard['image']>;
+const linkCard = object<LinkCard>(
+  {
+    url: httpUrl, title: shortText, domain: shortText, description: shortText,
+    image: object<CardImage>({ url: httpUrl, alt: shortText }, ['alt']),
+  },
+  ['title', 'domain', 'description', 'image'],
+);
+
 const OPTIONAL_POST_FIELDS = [
-  'lang', 'dir', 'createdAt', 'quoted', 'repostedBy', 'pinned', 'replyTo', 'truncated', 'partial',
+  'lang', 'dir', 'createdAt', 'quoted', 'card', 'repostedBy', 'pinned', 'replyTo', 'truncated', 'partial',
 ] as const;
 
 function postShape(id: Check<string>, url: Check<string>, quoted: Check<Post>): Check<Post> {
@@ -67,7 +76,7 @@ function postShape(id: Check<string>, url: Check<string>, quoted: Check<Post>): 
       id, site: oneOf(['x']), url, author, text: longText,
       segments: list(segment, LIMITS.segments), lang: text(35, LANG, 'is not a language tag'),
       dir: oneOf(['ltr', 'rtl', 'auto']), createdAt: isoDate, media: list(media, LIMITS.media),
-      quoted, repostedBy: shortText, pinned: bool, replyTo: shortText, truncated: bool,
+      quoted, card: linkCard, repostedBy: shortText, pinned: bool, replyTo: shortText, truncated: bool,
       capturedAt: isoDate, pageUrl: httpUrl, partial: bool,
     },
     OPTIONAL_POST_FIELDS,

@@ -1,5 +1,6 @@
 // Markdown export (CommonMark + GFM): `# Title`, paragraphs, each post a `>` blockquote
-// with its words, photos, quoted post and `— Name (@handle) [date](permalink)`.
+// with its words, link card (`[Title — domain](url)`), photos, quoted post and
+// `— Name (@handle) [date](permalink)`.
 // Every page or user string is escaped so it renders as the characters typed: a post
 // cannot add a heading, link, image, HTML or template tag of its own.
 import type { Post } from '../model/post';
@@ -7,7 +8,8 @@ import type { ExportInput, ExportSettings } from './types';
 import { escapeMarkdown as md, markdownUrl } from './escape';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
 import {
-  attribution, byline, lookupPost, mediaLabel, mediaViews, pieceLines, pieces, type Piece,
+  attribution, byline, linkCardLabel, linkCardView, lookupPost, mediaLabel, mediaViews, pieceLines, pieces,
+  type Piece,
 } from './post-parts';
 import { missingPost } from './missing';
 
@@ -49,6 +51,8 @@ function postLines(post: Post, settings: ExportSettings, nested: boolean): strin
   const blocks: string[][] = [];
   const text = pieceLines(pieces(post)).map(richLine);
   if (text.some((l) => l.trim())) blocks.push(withBreaks(text));
+  const card = linkCardView(post);
+  if (card) blocks.push([card.href ? link(linkCardLabel(card), card.href) : md(linkCardLabel(card))]);
   const media = mediaViews(post).map((m) =>
     !m.src ? md(`[${mediaLabel(m)}]`) : settings.markdownImages
       ? `![${md(m.kind === 'image' ? m.alt : mediaLabel(m), false)}](${markdownUrl(m.src)})`

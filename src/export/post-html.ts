@@ -5,7 +5,8 @@ import type { Post } from '../model/post';
 import type { ExportSettings } from './types';
 import { escapeAttr as attr, escapeHtml as esc } from './escape';
 import {
-  attribution, byline, mediaLabel, mediaViews, pieces, type Attribution, type MediaView, type Piece,
+  attribution, byline, linkCardLabel, linkCardView, mediaLabel, mediaViews, pieces,
+  type Attribution, type LinkCardView, type MediaView, type Piece,
 } from './post-parts';
 
 /** Inline styles for the no-script card. Inline only: a pasted post has no stylesheet. */
@@ -51,6 +52,16 @@ function textParagraph(post: Post): string {
   return `<p${lang} dir="${dir}">${richTextHtml(pieces(post))}</p>`;
 }
 
+/**
+ * The link card as one paragraph, `Title — domain` linked to its address: inside the post's
+ * blockquote, so widgets.js replaces it with X's own card, and it reads without the script.
+ */
+export function linkCardHtml(card: LinkCardView | null): string {
+  if (!card) return '';
+  const label = esc(linkCardLabel(card));
+  return `<p>${card.href ? `<a href="${attr(card.href)}">${label}</a>` : label}</p>`;
+}
+
 export function mediaHtml(list: MediaView[], imageStyle?: string): string {
   if (list.length === 0) return '';
   const items = list.map((m) =>
@@ -69,13 +80,13 @@ export function attributionHtml(a: Attribution): string {
 function quotedHtml(quoted: Post | undefined, css: CardStyles | null): string {
   if (!quoted) return '';
   return (
-    `<blockquote${style(css?.quoted)}>${textParagraph(quoted)}` +
+    `<blockquote${style(css?.quoted)}>${textParagraph(quoted)}${linkCardHtml(linkCardView(quoted))}` +
     `${mediaHtml(mediaViews(quoted), css?.image)}${attributionHtml(attribution(quoted))}</blockquote>`
   );
 }
 
 /**
- * `<blockquote class="twitter-tweet">`: text, photos, quoted post, then the attribution.
+ * `<blockquote class="twitter-tweet">`: text, link card, photos, quoted post, then the attribution.
  * The permalink stays the last link inside, where widgets.js looks for the post id.
  * `static` adds inline styles so the card looks right with no script at all.
  */
@@ -88,7 +99,7 @@ export function tweetHtml(post: Post, settings: ExportSettings, isStatic: boolea
   const a = attribution(post);
   const meta = css ? `<span${style(css.meta)}>${attributionHtml(a)}</span>` : attributionHtml(a);
   return (
-    `<blockquote class="twitter-tweet"${attrs}>${textParagraph(post)}` +
+    `<blockquote class="twitter-tweet"${attrs}>${textParagraph(post)}${linkCardHtml(linkCardView(post))}` +
     `${mediaHtml(mediaViews(post), css?.image)}${quotedHtml(post.quoted, css)}${meta}</blockquote>`
   );
 }

@@ -1,5 +1,5 @@
 // What every format needs to know about one post, decided once: its permalink, its date
-// as readers see it, its words as segments with only safe links, its photos.
+// as readers see it, its words as segments with only safe links, its photos, its link card.
 import type { Media, Post, Segment } from '../model/post';
 import { cleanText, oneLine } from './paragraphs';
 import { safeUrl } from './escape';
@@ -119,4 +119,23 @@ export function lookupPost(posts: Record<string, Post>, id: string): Post | unde
 export function mediaLabel(m: MediaView): string {
   const kind = m.kind === 'image' ? 'Image' : m.kind === 'gif' ? 'GIF' : 'Video';
   return m.alt ? `${kind}: ${m.alt}` : kind;
+}
+
+/** A post's link card as every format shows it: one line of words, and a link if http(s). */
+export interface LinkCardView {
+  title: string;
+  domain: string;
+  href: string | null;
+}
+
+/** The link card, or null when it has nothing a reader could use. */
+export function linkCardView(post: Post): LinkCardView | null {
+  if (!post.card) return null;
+  const view = { title: oneLine(post.card.title), domain: oneLine(post.card.domain), href: safeUrl(post.card.url) };
+  return view.title || view.domain || view.href ? view : null;
+}
+
+/** `Title — domain`, or whichever of the two is known, else the address itself. */
+export function linkCardLabel(card: LinkCardView): string {
+  return [card.title, card.domain].filter(Boolean).join(' — ') || card.href || '';
 }

@@ -5,7 +5,9 @@
 import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
-import { attribution, byline, lookupPost, mediaLabel, mediaViews, pieceLines, pieces, type Piece } from './post-parts';
+import {
+  attribution, byline, linkCardView, lookupPost, mediaLabel, mediaViews, pieceLines, pieces, type LinkCardView, type Piece,
+} from './post-parts';
 import { safeUrl } from './escape';
 import { missingPost } from './missing';
 
@@ -51,11 +53,19 @@ function wordLines(post: Post): string[] {
   return tidyBlankLines(lines);
 }
 
+/** `Title (domain): address`, leaving out what the card lacks. */
+function linkCardLine({ title, domain, href }: LinkCardView): string {
+  const words = title && domain ? `${title} (${domain})` : title || domain;
+  return words && href ? `${words}: ${href}` : words || href || '';
+}
+
 /** The post's lines before indenting; a quoted post nests one level deeper. */
 function postLines(post: Post, nested: boolean): string[] {
   const blocks: string[][] = [];
   const words = wordLines(post);
   if (words.length) blocks.push(words);
+  const card = linkCardView(post);
+  if (card) blocks.push([linkCardLine(card)]);
   const media = mediaViews(post).map((m) => `[${mediaLabel(m)}]${m.src ? ` ${m.src}` : ''}`);
   if (media.length) blocks.push(media);
   if (post.quoted && !nested) blocks.push(postLines(post.quoted, true).map((l) => (l ? INDENT + l : '')));

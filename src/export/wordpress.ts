@@ -5,8 +5,8 @@ import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { escapeAttr as attr, escapeHtml as esc } from './escape';
 import { htmlParagraphs, oneLine } from './paragraphs';
-import { attribution, lookupPost, mediaLabel, mediaViews, pieces } from './post-parts';
-import { attributionHtml, richTextHtml } from './post-html';
+import { attribution, linkCardView, lookupPost, mediaLabel, mediaViews, pieces } from './post-parts';
+import { attributionHtml, linkCardHtml, richTextHtml } from './post-html';
 import { missingPost } from './missing';
 
 /**
@@ -51,11 +51,13 @@ function imageBlock(src: string, alt: string): string {
   return block('image', `<figure class="wp-block-image"><img src="${attr(src)}" alt="${attr(alt)}"/></figure>`);
 }
 
-/** A `wp:quote` with the words, photos and quoted post as inner blocks, then the `<cite>`. */
+/** A `wp:quote` with the words, link card, photos and quoted post as inner blocks, then the `<cite>`. */
 function quoteBlock(post: Post, nested: boolean): string {
   const inner: string[] = [];
   const words = richTextHtml(pieces(post)).trim();
   if (words) inner.push(paragraph(`<p>${words}</p>`));
+  const card = linkCardHtml(linkCardView(post));
+  if (card) inner.push(paragraph(card));
   for (const m of mediaViews(post)) {
     inner.push(m.src ? imageBlock(m.src, m.alt) : paragraph(`<p>${esc(`[${mediaLabel(m)}]`)}</p>`));
   }

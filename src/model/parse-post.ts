@@ -2,7 +2,7 @@
 // field before anything is stored. Returns the post (only known fields, copied) or a message
 // naming what is wrong. A post is refused only when what identifies it is wrong; an optional
 // link that is not http(s) (a `data:` avatar, a `javascript:` link) is dropped, keeping the rest.
-import type { Author, Media, Post, Segment } from './post';
+import type { Author, LinkCard, Media, Post, Segment } from './post';
 
 const MAX_TEXT = 100_000;
 const MAX_SHORT = 2_000;
@@ -90,6 +90,25 @@ function media(v: unknown, path: string): Media | null {
   return out;
 }
 
+/** A link card; none when its link is not a web address (a card is only worth its link). */
+function card(v: unknown, path: string): LinkCard | undefined {
+  if (!isRecord(v)) throw new Error(`${path} is not an object`);
+  const url = optionalUrl(v.url, `${path}.url`);
+  if (!url) return undefined;
+  const out: LinkCard = { url };
+  for (const key of ['title', 'domain', 'description'] as const) {
+    const value = str(v[key], `${path}.${key}`, MAX_TEXT, false);
+    if (value !== undefined) out[key] = value;
+  }
+  if (v.image !== undefined) {
+    if (!isRecord(v.image)) throw new Error(`${path}.image is not an object`);
+    const imageUrl = optionalUrl(v.image.url, `${path}.image.url`);
+    const alt = str(v.image.alt, `${path}.image.alt`, MAX_TEXT, false);
+    if (imageUrl) out.image = alt !== undefined ? { url: imageUrl, alt } : { url: imageUrl };
+  }
+  return out;
+}
+
 function list<T>(v: unknown, path: string, item: (x: unknown, p: string) => T): T[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) throw new Error(`${path} is not a list`);
@@ -122,6 +141,8 @@ function post(v: unknown, path: string, depth: number): Post {
   }
   if (v.dir === 'ltr' || v.dir === 'rtl' || v.dir === 'auto') out.dir = v.dir;
   for (const key of ['pinned', 'truncated', 'partial'] as const) if (v[key] === true) out[key] = true;
+  const linkCard = v.card === undefined ? undefined : card(v.card, `${path}.card`);
+  if (linkCard) out.card = linkCard;
   if (v.quoted !== undefined) {
     if (depth > 0) throw new Error(`${path}.quoted nests too deep`);
     out.quoted = post(v.quoted, `${path}.quoted`, depth + 1);

@@ -27,6 +27,19 @@ export interface Media {
   posterUrl?: string;
 }
 
+/**
+ * The preview box X shows for a link in a post (image, domain, title). `url` is where the
+ * card links, as the page gives it: on X usually a t.co address.
+ */
+export interface LinkCard {
+  url: string;
+  title?: string;
+  /** The site's name as X shows it, e.g. `mariozechner.at`. */
+  domain?: string;
+  description?: string;
+  image?: { url: string; alt?: string };
+}
+
 export interface Post {
   /** `site:nativeId`, e.g. `x:1991586882858172684`. A quoted post X shows without a link has none. */
   id: string;
@@ -43,6 +56,7 @@ export interface Post {
   createdAt?: string;
   media: Media[];
   quoted?: Post;
+  card?: LinkCard;
   /** Who reposted it into the timeline it was clipped from (display text). */
   repostedBy?: string;
   pinned?: boolean;

@@ -1,7 +1,7 @@
 // A clipped post as the reader will see it: author, date, words with their links, what it
 // quotes. Built from the post's segments as elements — never from HTML strings — and without
 // loading anything from the network (no remote avatars or photos).
-import type { Post, Segment } from '../model/post';
+import type { LinkCard, Post, Segment } from '../model/post';
 
 const isWebLink = (href: string) => /^https?:\/\//i.test(href);
 
@@ -45,6 +45,28 @@ function MediaList({ media }: { media: Post['media'] }) {
   );
 }
 
+/**
+ * The link card as one link: its title, then its domain (muted) and, when the page gave one,
+ * its picture's description. No picture: the editor loads nothing. A plain function and at
+ * most three elements: a long roundup shows hundreds of these.
+ */
+function linkCardLine(card: LinkCard) {
+  const label = card.title || card.domain || card.url;
+  const picture = card.image?.alt ? `${KIND.image}: ${card.image.alt}` : '';
+  const more = [card.title ? card.domain : '', picture].filter(Boolean).join(' · ');
+  const words = (
+    <>
+      {label}
+      {more && <span class="post__card-domain"> {more}</span>}
+    </>
+  );
+  return (
+    <p class="post__card">
+      {isWebLink(card.url) ? <a href={card.url} target="_blank" rel="noopener noreferrer">{words}</a> : words}
+    </p>
+  );
+}
+
 export function PostCard({ post, nested = false }: { post: Post; nested?: boolean }) {
   const initial = (post.author.name || post.author.handle || '?').trim().charAt(0).toUpperCase();
   const date = formatDate(post.createdAt);
@@ -67,6 +89,7 @@ export function PostCard({ post, nested = false }: { post: Post; nested?: boolea
         {post.segments.length > 0 ? post.segments.map(segmentView) : post.text}
         {post.truncated && <span class="post__more"> … (shortened on the page)</span>}
       </p>
+      {post.card && linkCardLine(post.card)}
       {post.media.length > 0 && <MediaList media={post.media} />}
       {post.quoted && <PostCard post={post.quoted} nested />}
       {post.partial && !nested && <p class="post__partial">Some parts of this post could not be read from the page.</p>}

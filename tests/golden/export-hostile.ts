@@ -31,14 +31,15 @@ export const HOSTILE_URLS: readonly string[] = [
 
 export type TextField =
   | 'title' | 'intro' | 'leadIn' | 'commentary' | 'closing' | 'signature'
-  | 'postText' | 'linkText' | 'authorName' | 'handle' | 'mediaAlt' | 'quotedText' | 'quotedName';
-export type UrlField = 'linkHref' | 'mentionHref' | 'mediaUrl' | 'posterUrl' | 'postUrl' | 'quotedUrl';
+  | 'postText' | 'linkText' | 'authorName' | 'handle' | 'mediaAlt' | 'quotedText' | 'quotedName'
+  | 'cardTitle' | 'cardDomain';
+export type UrlField = 'linkHref' | 'mentionHref' | 'mediaUrl' | 'posterUrl' | 'postUrl' | 'quotedUrl' | 'cardUrl';
 
 export const TEXT_FIELDS: readonly TextField[] = [
   'title', 'intro', 'leadIn', 'commentary', 'closing', 'signature',
-  'postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName',
+  'postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName', 'cardTitle', 'cardDomain',
 ];
-export const URL_FIELDS: readonly UrlField[] = ['linkHref', 'mentionHref', 'mediaUrl', 'posterUrl', 'postUrl', 'quotedUrl'];
+export const URL_FIELDS: readonly UrlField[] = ['linkHref', 'mentionHref', 'mediaUrl', 'posterUrl', 'postUrl', 'quotedUrl', 'cardUrl'];
 
 /** One item, every kind of content, no Markdown-significant characters of its own. */
 function basePost(): Post {
@@ -65,6 +66,7 @@ function basePost(): Post {
       text: 'Quoted words', segments: [{ kind: 'text', text: 'Quoted words' }], media: [],
       capturedAt: '2025-11-21T10:00:00.000Z', pageUrl: 'https://x.com/home',
     },
+    card: { url: 'https://t.co/card', title: 'Card title', domain: 'example.org', image: { url: 'https://pbs.twimg.com/card_img/1/a' } },
     capturedAt: '2025-11-21T10:00:00.000Z',
     pageUrl: 'https://x.com/home',
   };
@@ -98,12 +100,15 @@ export function hostileInput(field: TextField | UrlField | null, value: string):
     case 'mediaAlt': post.media[0]!.alt = v; post.media[1]!.alt = v; break;
     case 'quotedText': quoted.text = v; quoted.segments = [{ kind: 'text', text: v }]; break;
     case 'quotedName': quoted.author.name = v; break;
+    case 'cardTitle': post.card!.title = v; break;
+    case 'cardDomain': post.card!.domain = v; break;
     case 'linkHref': post.segments[1] = { kind: 'link', text: 'example.com', href: value }; break;
     case 'mentionHref': post.segments[3] = { kind: 'mention', text: '@bob', href: value }; break;
     case 'mediaUrl': post.media[0]!.url = value; break;
     case 'posterUrl': post.media[1]!.posterUrl = value; break;
     case 'postUrl': post.url = value; break;
     case 'quotedUrl': quoted.url = value; break;
+    case 'cardUrl': post.card!.url = value; break;
   }
   return { roundup, posts: { [post.id]: post }, settings };
 }

@@ -137,7 +137,7 @@ describe('Markdown export, rendered by markdown-it with raw HTML allowed', () =>
 });
 
 describe('Plain text export', () => {
-  const POST_FIELDS: TextField[] = ['postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName'];
+  const POST_FIELDS: TextField[] = ['postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName', 'cardTitle', 'cardDomain'];
 
   it('a post\'s words, whatever they are, stay inside its indented quote', () => {
     const unindented = (out: string) => out.split('\n').filter((l) => l && !l.startsWith('    '));

@@ -91,7 +91,7 @@ describe('Plain text export', () => {
     renderExport('text', hostileInput(field, value));
   const unindented = (out: string): string[] => out.split('\n').filter((l) => l && !l.startsWith('    '));
   const base = unindented(text(null, ''));
-  const POST_FIELDS: TextField[] = ['postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName'];
+  const POST_FIELDS: TextField[] = ['postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName', 'cardTitle', 'cardDomain'];
 
   it.each(POST_FIELDS)('keeps hostile %s inside the indented quote', (field) => {
     for (const hostile of HOSTILE_TEXT) {

@@ -89,6 +89,22 @@ describe('the message router', () => {
     expect(posts[0]?.media).toEqual([{ kind: 'image', url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A chart' }]);
   });
 
+  it('keeps a post\'s link card (and its quoted post\'s), dropping a card or picture that is no web link', async () => {
+    const { route, store } = await setUp();
+    const card = { url: 'https://t.co/j64CpIysH1', title: 'What if', domain: 'mariozechner.at', image: { url: 'https://pbs.twimg.com/card_img/1/a', alt: 'A robot' } };
+    const quoted = { ...makePost(2), card: { url: 'javascript:alert(1)', title: 'Gone' } };
+    const clip = async (post: object) => {
+      await route({ type: 'toggleClip', post }, fromPage);
+      return (await store.loadRoundup((await store.currentRoundup()).id)).posts;
+    };
+    const [kept] = await clip({ ...makePost(1), card: { ...card, evil: 1 }, quoted });
+    expect(kept?.card).toEqual(card);
+    expect(kept?.quoted).not.toHaveProperty('card');
+    const [, noPicture] = await clip({ ...makePost(3), card: { ...card, image: { url: 'data:image/png;base64,AA' } } });
+    expect(noPicture?.card).toEqual({ url: card.url, title: card.title, domain: card.domain });
+    expect(await clip({ ...makePost(4), card: 'https://t.co/a' })).toHaveLength(2); // a card that is no object: refused
+  });
+
   it('reads settings with defaults, applies a valid change and refuses a bad one', async () => {
     const { route } = await setUp();
     expect(await route({ type: 'getSettings' }, fromPage)).toMatchObject({ ok: true, value: { inlineButtons: { x: true }, defaultFormat: 'html' } });
