@@ -6,6 +6,7 @@ import type { Post, Segment } from '../model/post';
 import { readArticle } from './x-article';
 import { readAuthor, readReplyTo, readSocialContext } from './x-author';
 import { readCard } from './x-card';
+import { readThreadPosition } from './x-thread';
 import { own, ownFirst, quotedBlocks, statusRef, tid, type StatusRef } from './x-dom';
 import { readMedia } from './x-media';
 import { findPostElements, postIdOf } from './x-find';
@@ -31,6 +32,10 @@ export function capturePost(el: Element, pageUrl: string, now: Clock = systemClo
     guard(out, () => {
       const replyTo = readReplyTo(post, quoted, pageUrl);
       if (replyTo) out.replyTo = replyTo;
+    });
+    guard(out, () => {
+      const thread = readThreadPosition(post, quoted);
+      if (thread) out.thread = thread;
     });
     return out;
   } catch {

@@ -1,6 +1,6 @@
 // What a valid backup holds, field by field. `Shape<T>` makes the compiler point here
 // whenever src/model gains a field, so the backup can never silently drop one.
-import { X_ID_PATTERN, type Author, type LinkCard, type Media, type Post, type Segment } from '../model/post';
+import { THREAD_POSITIONS, X_ID_PATTERN, type Author, type LinkCard, type Media, type Post, type Segment } from '../model/post';
 import type { Roundup, RoundupItem } from '../model/roundup';
 import { EXPORT_FORMAT_IDS, type Settings } from '../model/settings';
 import type { BackupSettings } from './backup';
@@ -67,7 +67,7 @@ const linkCard = object<LinkCard>(
 );
 
 const OPTIONAL_POST_FIELDS = [
-  'lang', 'dir', 'createdAt', 'quoted', 'card', 'repostedBy', 'pinned', 'replyTo', 'truncated', 'partial',
+  'lang', 'dir', 'createdAt', 'quoted', 'card', 'repostedBy', 'pinned', 'replyTo', 'thread', 'truncated', 'partial',
 ] as const;
 
 function postShape(id: Check<string>, url: Check<string>, quoted: Check<Post>): Check<Post> {
@@ -76,7 +76,7 @@ function postShape(id: Check<string>, url: Check<string>, quoted: Check<Post>): 
       id, site: oneOf(['x']), url, author, text: longText,
       segments: list(segment, LIMITS.segments), lang: text(35, LANG, 'is not a language tag'),
       dir: oneOf(['ltr', 'rtl', 'auto']), createdAt: isoDate, media: list(media, LIMITS.media),
-      quoted, card: linkCard, repostedBy: shortText, pinned: bool, replyTo: shortText, truncated: bool,
+      quoted, card: linkCard, repostedBy: shortText, pinned: bool, replyTo: shortText, thread: oneOf(THREAD_POSITIONS), truncated: bool,
       capturedAt: isoDate, pageUrl: httpUrl, partial: bool,
     },
     OPTIONAL_POST_FIELDS,

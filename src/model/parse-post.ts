@@ -2,7 +2,7 @@
 // field before anything is stored. Returns the post (only known fields, copied) or a message
 // naming what is wrong. A post is refused only when what identifies it is wrong; an optional
 // link that is not http(s) (a `data:` avatar, a `javascript:` link) is dropped, keeping the rest.
-import type { Author, LinkCard, Media, Post, Segment } from './post';
+import { THREAD_POSITIONS, type Author, type LinkCard, type Media, type Post, type Segment, type ThreadPosition } from './post';
 
 const MAX_TEXT = 100_000;
 const MAX_SHORT = 2_000;
@@ -141,6 +141,7 @@ function post(v: unknown, path: string, depth: number): Post {
   }
   if (v.dir === 'ltr' || v.dir === 'rtl' || v.dir === 'auto') out.dir = v.dir;
   for (const key of ['pinned', 'truncated', 'partial'] as const) if (v[key] === true) out[key] = true;
+  if (THREAD_POSITIONS.includes(v.thread as ThreadPosition)) out.thread = v.thread as ThreadPosition;
   const linkCard = v.card === undefined ? undefined : card(v.card, `${path}.card`);
   if (linkCard) out.card = linkCard;
   if (v.quoted !== undefined) {

@@ -40,6 +40,10 @@ export interface LinkCard {
   image?: { url: string; alt?: string };
 }
 
+/** Where a post sits in a conversation thread, as the page drew it. */
+export type ThreadPosition = 'first' | 'middle' | 'last';
+export const THREAD_POSITIONS: readonly ThreadPosition[] = ['first', 'middle', 'last'];
+
 export interface Post {
   /** `site:nativeId`, e.g. `x:1991586882858172684`. A quoted post X shows without a link has none. */
   id: string;
@@ -61,6 +65,8 @@ export interface Post {
   repostedBy?: string;
   pinned?: boolean;
   replyTo?: string;
+  /** Its place in a thread the page showed joined by lines; absent for a post on its own. */
+  thread?: ThreadPosition;
   /** "Show more": the page showed only the start of the text. */
   truncated?: boolean;
   capturedAt: string;

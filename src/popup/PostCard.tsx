@@ -27,6 +27,7 @@ function formatDate(iso: string | undefined): string {
 }
 
 const KIND = { image: 'Photo', video: 'Video', gif: 'GIF' } as const;
+const THREAD = { first: 'Starts a thread', middle: 'Part of a thread', last: 'Ends a thread' } as const;
 
 /**
  * Photos and videos described in words: the editor loads nothing from the network. Not a
@@ -85,6 +86,7 @@ export function PostCard({ post, nested = false }: { post: Post; nested?: boolea
         )}
       </header>
       {post.repostedBy && <p class="post__context">Reposted by {post.repostedBy}</p>}
+      {post.thread && <p class="post__context">{THREAD[post.thread]}</p>}
       <p class="post__text" dir={post.dir ?? 'auto'}>
         {post.segments.length > 0 ? post.segments.map(segmentView) : post.text}
         {post.truncated && <span class="post__more"> … (shortened on the page)</span>}

@@ -77,6 +77,7 @@ describe('home timeline: posts named in the contract', () => {
       createdAt: '2025-11-20T19:18:09.000Z',
       media: [],
       truncated: true,
+      thread: 'middle', // the reply between two others of a conversation X shows joined
       capturedAt: '2025-11-21T00:00:00.000Z',
       pageUrl: PAGE,
     });

@@ -67,6 +67,7 @@ describe('JSON backup', () => {
     ['an unknown link card field', (f) => (f.posts[1].card = { url: 'https://t.co/a', onclick: 'alert(1)' }), 'posts[1].card.onclick is not a known field'],
     ['a link card title that is no string', (f) => (f.posts[0].card = { url: 'https://t.co/a', title: ['<b>'] }), 'posts[0].card.title is not a string (got an array)'],
     ['an over-long link card domain', (f) => (f.posts[0].card = { url: 'https://t.co/a', domain: 'x'.repeat(10_001) }), 'posts[0].card.domain is longer than 10000 characters'],
+    ['an unknown thread position', (f) => (f.posts[0].thread = 'top'), 'posts[0].thread is not one of "first", "middle", "last"'],
     ['a quote inside a quote', (f) => (f.posts[0].quoted.quoted = f.posts[1]), 'posts[0].quoted.quoted is a quote inside a quote'],
     ['a date that is not ISO 8601', (f) => (f.posts[0].createdAt = 'yesterday'), 'posts[0].createdAt is not an ISO 8601 date-time'],
     ['an impossible date', (f) => (f.roundups[0].createdAt = '2025-13-45T99:99:00Z'), 'roundups[0].createdAt is not a real date'],

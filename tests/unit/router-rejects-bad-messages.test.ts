@@ -105,6 +105,14 @@ describe('the message router', () => {
     expect(await clip({ ...makePost(4), card: 'https://t.co/a' })).toHaveLength(2); // a card that is no object: refused
   });
 
+  it('keeps a post\'s thread position, dropping one that is not first, middle or last', async () => {
+    const { route, store } = await setUp();
+    await route({ type: 'toggleClip', post: { ...makePost(1), thread: 'middle' } }, fromPage);
+    await route({ type: 'toggleClip', post: { ...makePost(2), thread: '<b>top</b>' } }, fromPage);
+    const { posts } = await store.loadRoundup((await store.currentRoundup()).id);
+    expect(posts.map((p) => p.thread ?? null)).toEqual(['middle', null]);
+  });
+
   it('reads settings with defaults, applies a valid change and refuses a bad one', async () => {
     const { route } = await setUp();
     expect(await route({ type: 'getSettings' }, fromPage)).toMatchObject({ ok: true, value: { inlineButtons: { x: true }, defaultFormat: 'html' } });
