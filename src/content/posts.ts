@@ -41,9 +41,14 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
     const candidates = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
-      const inside = node.closest(POST);
-      if (inside) candidates.add(inside);
-      else if (node.firstElementChild) for (const p of node.querySelectorAll(POST)) candidates.add(p);
+      // X adds whole timeline cells: the posts inside are found first, and only a node
+      // holding none (a post itself, or a part of one) looks up through its ancestors.
+      const inner = node.firstElementChild ? node.querySelectorAll(POST) : null;
+      if (inner?.length) for (const p of inner) candidates.add(p);
+      else {
+        const inside = node.closest(POST);
+        if (inside) candidates.add(inside);
+      }
     }
     for (const el of candidates) consider(el);
   }
