@@ -44,7 +44,14 @@ export function createClipButtons(
   function decorate(post: Element, postId: string, pressed: boolean): void {
     if (!enabled) return;
     const existing = buttons.get(post);
-    if (existing?.isConnected) return;
+    if (existing?.isConnected) {
+      // The same element now showing another post (X reused it): the button follows.
+      if (existing.getAttribute(CLIP_ATTRIBUTE) !== postId) {
+        existing.setAttribute(CLIP_ATTRIBUTE, postId);
+        clipButton(existing).setPressed(pressed);
+      }
+      return;
+    }
     const button = makeClipButton(postId, pressed);
     actionBar(post).append(button);
     buttons.set(post, button);

@@ -25,7 +25,16 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
 
   function consider(el: Element): void {
     const seen = known.get(el);
-    if (seen) return onPost(el, seen);
+    if (seen) {
+      // Something was added inside a known post, or X reused its element for another post:
+      // the id is read again (additions inside posts are few; new posts come as new cells).
+      const now = postIdOf(el);
+      if (now && now !== seen) {
+        known.set(el, now);
+        el.setAttribute(POST_ATTRIBUTE, now);
+      }
+      return onPost(el, now ?? seen);
+    }
     if (seen === null) return;
     // The photo viewer's div wraps articles: those are the posts.
     if (el.tagName !== 'ARTICLE' && el.querySelector(`article${POST}`)) return void known.set(el, null);

@@ -11,6 +11,7 @@ import { CLIPPED_ATTRIBUTE } from './attributes';
  */
 export function showNewPost(book: ClipBook, buttons: ClipButtons, post: Element, postId: string): void {
   const clipped = book.has(postId);
-  if (clipped) post.setAttribute(CLIPPED_ATTRIBUTE, '');
+  // An element X reused for another post may still carry the marker.
+  if (clipped || post.hasAttribute(CLIPPED_ATTRIBUTE)) post.toggleAttribute(CLIPPED_ATTRIBUTE, clipped);
   buttons.decorate(post, postId, clipped);
 }

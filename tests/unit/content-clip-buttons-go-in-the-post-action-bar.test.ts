@@ -64,6 +64,19 @@ describe('the inline buttons', () => {
     expect(ours()).toHaveLength(1);
   });
 
+  it('follow the post when X reuses the element for another one', () => {
+    const post = page(`<article><div><div role="group" id="bar"></div></div></article>`);
+    const { b, pressed } = buttons(['x:1']);
+    b.setEnabled(true, [post]);
+    post.setAttribute(POST_ATTRIBUTE, 'x:2');
+    b.decorate(post, 'x:2', false);
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]!.getAttribute('data-roundup-clip')).toBe('x:2');
+    expect(ours()[0]!.getAttribute('aria-pressed')).toBe('false');
+    (ours()[0] as HTMLButtonElement).click();
+    expect(pressed).toEqual(['x:2']);
+  });
+
   it('report presses with their post, and all go when turned off', () => {
     const post = page(`<article><div><div role="group" id="bar"></div></div></article>`);
     const { b, pressed } = buttons();

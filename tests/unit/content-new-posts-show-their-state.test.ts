@@ -31,4 +31,14 @@ describe('a post that appears on the page', () => {
     expect(other.hasAttribute(CLIPPED_ATTRIBUTE)).toBe(false);
     expect(decorated).toEqual([['x:1', true], ['x:2', false]]);
   });
+
+  it('loses the clipped marker when X reuses the element for a post the roundup does not hold', () => {
+    const book = createClipBook();
+    book.apply({ roundupId: 'r', count: 1, clipped: ['x:1'], at: 1 });
+    const { buttons } = fakeButtons();
+    const post = document.createElement('article');
+    showNewPost(book, buttons, post, 'x:1');
+    showNewPost(book, buttons, post, 'x:2');
+    expect(post.hasAttribute(CLIPPED_ATTRIBUTE)).toBe(false);
+  });
 });

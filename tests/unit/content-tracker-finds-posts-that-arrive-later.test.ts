@@ -52,6 +52,19 @@ describe('the post tracker', () => {
     expect(seen).toEqual(['x:10', 'x:11']);
   });
 
+  it('gives a post element X reuses for another post its new id', async () => {
+    const c = cell(article('30'));
+    document.body.append(c);
+    const { seen, tracker } = track();
+    c.querySelector('[data-testid="User-Name"]')!.replaceWith(cell(article('31')).querySelector('[data-testid="User-Name"]')!);
+    await frames();
+    expect(seen).toEqual(['x:30', 'x:31']);
+    const post = c.querySelector('article')!;
+    expect(tracker.idOf(post)).toBe('x:31');
+    expect(tracker.elementsOf('x:31')).toEqual([post]);
+    expect(tracker.elementsOf('x:30')).toEqual([]);
+  });
+
   it('skips an ad, and reports a post X fills in late once its link arrives', async () => {
     const { seen } = track();
     document.body.append(cell(`<div data-testid="placementTracking">${article('20')}</div>`));
