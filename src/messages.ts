@@ -6,6 +6,7 @@ import type { Roundup, RoundupItem, RoundupTextField, ItemTextField } from './mo
 import type { Settings } from './model/settings';
 import type { BackupData } from './export/backup';
 import type { ImportSummary } from './store/backup';
+import type { TrashEntry } from './model/trash';
 
 export interface ClipState {
   roundupId: string;
@@ -13,9 +14,18 @@ export interface ClipState {
   count: number;
 }
 
+/** What a removal did with the item's words: moved them to the Trash (its entry id), or nothing to keep. */
+export interface Removal {
+  /** Set when the item held words: the Trash entry that can put it back ("Undo"). */
+  trashId?: string;
+}
+
 export interface MessageMap {
-  /** Adds the post to the current roundup, or removes it when it is already there. */
-  toggleClip: { request: { post: Post }; response: ClipState & { clipped: boolean } };
+  /**
+   * Adds the post to the current roundup, or removes it when it is already there. A removed
+   * item that holds words goes to the Trash (`trashId`), so the page can offer "Undo".
+   */
+  toggleClip: { request: { post: Post }; response: ClipState & { clipped: boolean } & Removal };
   getCurrentRoundup: { request: Record<string, never>; response: { roundup: Roundup; posts: Post[] } };
   setRoundupText: {
     request: { roundupId: string; field: RoundupTextField; value: string };
@@ -26,18 +36,25 @@ export interface MessageMap {
     response: { updatedAt: string };
   };
   moveItem: { request: { roundupId: string; postId: string; to: number }; response: { postIds: string[] } };
-  removeItem: { request: { roundupId: string; postId: string }; response: ClipState };
+  /** Removes the item; one that holds words goes to the Trash. Removing an absent item is no error. */
+  removeItem: { request: { roundupId: string; postId: string }; response: ClipState & Removal };
   getSettings: { request: Record<string, never>; response: Settings };
   updateSettings: { request: { patch: Partial<Settings> }; response: Settings };
-  /** A new, empty roundup that becomes the current one (new clips go there). */
-  createRoundup: { request: { title: string }; response: ClipState };
+  /**
+   * A new, empty roundup that becomes the current one (new clips go there). The editor names
+   * its id, so a request sent twice (after a reconnect) makes one roundup, not two.
+   */
+  createRoundup: { request: { title: string; roundupId?: string }; response: ClipState };
   setCurrentRoundup: { request: { roundupId: string }; response: ClipState };
-  /** Moves the roundup to the trash; `restoreRoundup` puts it back (undo). */
-  deleteRoundup: { request: { roundupId: string }; response: ClipState };
-  restoreRoundup: { request: { roundupId: string }; response: ClipState };
+  /** Moves the roundup to the Trash (`restoreFromTrash` puts it back); one already there is no error. */
+  deleteRoundup: { request: { roundupId: string }; response: ClipState & Removal };
+  /** Puts a Trash entry back: an item at its place (words and all), or a deleted roundup. */
+  restoreFromTrash: { request: { id: string }; response: ClipState };
+  /** Deletes every Trash entry for good. */
+  emptyTrash: { request: Record<string, never>; response: { removed: number } };
   /** Published roundups are kept, listed apart from the drafts. */
   setPublished: { request: { roundupId: string; published: boolean }; response: { roundupId: string } };
-  /** Undo of removeItem: the item, with its words, back at `index`. */
+  /** Undo of removeItem in the editor: the item back at `index`, with its words and any kept in the Trash. */
   restoreItem: { request: { roundupId: string; item: RoundupItem; index: number }; response: ClipState };
   /** Every roundup, post and setting, for the JSON backup. */
   exportAll: { request: Record<string, never>; response: BackupData };
@@ -56,8 +73,12 @@ export type Request<T extends MessageType> = MessageMap[T]['request'];
 export type Response<T extends MessageType> = MessageMap[T]['response'];
 export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K } & Request<K> }[T];
 
-/** What every handler's answer travels as: errors are values, so a caller can show them. */
-export type Reply<T extends MessageType> = { ok: true; value: Response<T> } | { ok: false; error: string };
+/**
+ * What every handler's answer travels as: errors are values, so a caller can show them.
+ * `transient`: the request may succeed if sent again (storage busy or full, a worker stopping);
+ * without it the request can never succeed as it is (the item or roundup is gone, it is malformed).
+ */
+export type Reply<T extends MessageType> = { ok: true; value: Response<T> } | { ok: false; error: string; transient?: boolean };
 
 export type SenderKind = 'content' | 'extension';
 const CONTENT: readonly SenderKind[] = ['content'];
@@ -76,7 +97,8 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   createRoundup: EXTENSION,
   setCurrentRoundup: EXTENSION,
   deleteRoundup: EXTENSION,
-  restoreRoundup: EXTENSION,
+  restoreFromTrash: ['content', 'extension'],
+  emptyTrash: EXTENSION,
   setPublished: EXTENSION,
   restoreItem: EXTENSION,
   exportAll: EXTENSION,
@@ -85,6 +107,15 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   clipPost: CONTENT,
   clipLink: EXTENSION,
 };
+
+/**
+ * An editor's request on its Port: `requestId` is unique per editor page (`client`), so a
+ * request resent after a reconnect is answered from the first run, never done twice.
+ */
+export interface PortRequest {
+  client: string;
+  requestId: number;
+}
 
 /** The name of the long-lived port an editor view keeps open to the background. */
 export const EDITOR_PORT = 'roundup-editor';

@@ -6,6 +6,11 @@ import type { Handlers } from './router';
 import { parseBackup } from '../export/backup-import';
 import { postFromLink } from '../capture';
 
+/** A request refused as it is: sending it again would not help (the router marks it so). */
+class Refused extends Error {
+  readonly permanent = true;
+}
+
 /** What changed: the words or order only, or which posts a roundup holds (and so the badge). */
 export type ChangeKind = 'words' | 'posts';
 
@@ -23,7 +28,9 @@ export function createHandlers(
     async toggleClip({ post }) {
       const current = await store.currentRoundup();
       if (current.items.some((item) => item.postId === post.id)) {
-        return { ...state(await changed(await store.removeItem(current.id, post.id))), clipped: false };
+        // Never the words: an item that holds some goes to the Trash, and the page offers "Undo".
+        const { roundup, trashId } = await store.removeItem(current.id, post.id);
+        return { ...state(await changed(roundup)), clipped: false, ...(trashId ? { trashId } : {}) };
       }
       const { roundup } = await store.clip(post);
       return { ...state(await changed(roundup)), clipped: true };
@@ -44,23 +51,31 @@ export function createHandlers(
       return { postIds: roundup.items.map((item) => item.postId) };
     },
     async removeItem({ roundupId, postId }) {
-      return state(await changed(await store.removeItem(roundupId, postId)));
+      const { roundup, trashId } = await store.removeItem(roundupId, postId);
+      return { ...state(await changed(roundup)), ...(trashId ? { trashId } : {}) };
     },
     getSettings: () => store.getSettings(),
     updateSettings: ({ patch }) => store.updateSettings(patch),
     // The set of roundups: each answers with the state of the (possibly new) current one.
-    async createRoundup({ title }) {
-      return state(await changed(await store.createRoundup(title)));
+    async createRoundup({ title, roundupId }) {
+      return state(await changed(await store.createRoundup(title, roundupId)));
     },
     async setCurrentRoundup({ roundupId }) {
       return state(await changed(await store.setCurrentRoundup(roundupId)));
     },
     async deleteRoundup({ roundupId }) {
-      await store.deleteRoundup(roundupId);
-      return state(await changed(await store.currentRoundup()));
+      const { trashId } = await store.deleteRoundup(roundupId);
+      return { ...state(await changed(await store.currentRoundup())), trashId };
     },
-    async restoreRoundup({ roundupId }) {
-      return state(await changed(await store.restoreRoundup(roundupId)));
+    async restoreFromTrash({ id }) {
+      const restored = await changed(await store.restoreFromTrash(id));
+      // The answer is about the current roundup (a restored roundup becomes it; an item may not be in it).
+      const current = await store.currentRoundup();
+      return state(current.id === restored.id ? restored : current);
+    },
+    async emptyTrash() {
+      const removed = await store.emptyTrash();
+      return { removed };
     },
     async setPublished({ roundupId, published }) {
       await changed(await store.setPublished(roundupId, published));
@@ -73,7 +88,7 @@ export function createHandlers(
     // Validated here, where it is written: nothing reaches the store unless the whole file is good.
     async importBackup({ text }) {
       const parsed = parseBackup(text);
-      if (!parsed.ok) throw new Error(`This file cannot be imported: ${parsed.error}. Nothing was changed.`);
+      if (!parsed.ok) throw new Refused(`This file cannot be imported: ${parsed.error}. Nothing was changed.`);
       const summary = await store.importBackup(parsed.data);
       await changed(await store.currentRoundup()); // the current roundup may be one it replaced
       return summary;
@@ -89,9 +104,9 @@ export function createHandlers(
     },
     async clipLink({ url, pageUrl }) {
       const post = postFromLink(url, pageUrl ?? url, new Date().toISOString());
-      if (!post) throw new Error('This link does not lead to a post on X (x.com/…/status/…).');
-      // A richer copy clipped earlier (into any roundup) stays: a link tells less than the page did.
-      const { roundup, added } = await store.clip(post, { keepStored: true });
+      if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…).');
+      // A richer copy clipped earlier (into any roundup) keeps all it has: a link tells less than the page did.
+      const { roundup, added } = await store.clip(post);
       return { ...state(added ? await changed(roundup) : roundup), added, postId: post.id };
     },
   };

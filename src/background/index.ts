@@ -1,18 +1,26 @@
 // The service worker (Chrome) / background script (Firefox): wiring only. MV3 may stop it at
 // any moment, so it keeps nothing in memory it cannot lose: the database is reopened on wake.
 import { browser, type Runtime } from '../platform';
-import { EDITOR_PORT, type ChangeNotice } from '../messages';
+import { EDITOR_PORT, type ChangeNotice, type MessageType, type Reply } from '../messages';
 import type { Roundup } from '../model/roundup';
 import { createStores, openRoundupDb, type Stores } from '../store';
+import { withWriteFaults, type WriteFaults } from '../store/faults';
 import { createHandlers, type ChangeKind } from './handlers';
 import { createRouter, deferHandlers, type SenderInfo } from './router';
 import { startPicking, withTabNotices } from './picking';
 
 export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
 
+// Tests reach the write-fault hook through the worker's global scope (store/faults.ts).
+const testHooks = globalThis as typeof globalThis & { roundupFaults?: WriteFaults };
+
 let storePromise: Promise<Stores> | undefined;
 function store(): Promise<Stores> {
-  storePromise ??= openRoundupDb().then((db) => createStores(db));
+  storePromise ??= openRoundupDb().then((opened) => {
+    const { db, faults } = withWriteFaults(opened);
+    testHooks.roundupFaults = faults;
+    return createStores(db);
+  });
   storePromise.catch(() => (storePromise = undefined));
   return storePromise;
 }
@@ -62,6 +70,26 @@ function senderInfo(sender: Runtime.MessageSender): SenderInfo {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router(message, senderInfo(sender)));
 
+// Replies to recent editor requests by `client:requestId`: an editor resends what was not
+// answered when its port dropped, and a request already done is answered, not done twice. Lost
+// with the worker, which is harmless: every handler is idempotent as well (a second delete of
+// one roundup, a second restore, a create with the same id change nothing).
+const RECENT = 500;
+const recent = new Map<string, Promise<Reply<MessageType>>>();
+function once(message: unknown, run: () => Promise<Reply<MessageType>>): Promise<Reply<MessageType>> {
+  const { client, requestId } = (message ?? {}) as { client?: unknown; requestId?: unknown };
+  if (typeof client !== 'string' || typeof requestId !== 'number') return run();
+  const key = `${client}:${requestId}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const reply = run();
+  recent.set(key, reply);
+  // A transient failure may be tried again for real.
+  void reply.then((r) => (!r.ok && r.transient ? recent.delete(key) : undefined));
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+  return reply;
+}
+
 // Editors send their edits over a port: messages posted on it are delivered even when the page
 // closes right after posting, and they are handled in the order they were typed.
 browser.runtime.onConnect.addListener((port) => {
@@ -71,7 +99,7 @@ browser.runtime.onConnect.addListener((port) => {
   let queue: Promise<unknown> = Promise.resolve();
   port.onMessage.addListener((message: unknown) => {
     queue = queue.then(async () => {
-      const reply = await router(message, senderInfo(port.sender ?? {}));
+      const reply = await once(message, () => router(message, senderInfo(port.sender ?? {})));
       const requestId = (message as { requestId?: unknown })?.requestId;
       try {
         port.postMessage({ requestId, reply });

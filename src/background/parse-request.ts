@@ -18,6 +18,13 @@ function needString(m: Fields, key: string, max = 200): string {
   return v;
 }
 
+/** An id the editor made for a new roundup (a UUID): the characters the backup allows in ids. */
+function needId(m: Fields, key: string): string {
+  const v = needString(m, key);
+  if (!/^[A-Za-z0-9_.-]{1,200}$/.test(v)) throw new Error(`"${key}" must be letters, digits, _ . or -`);
+  return v;
+}
+
 function needText(m: Fields, key: string): string {
   const v = m[key];
   if (typeof v !== 'string') throw new Error(`"${key}" must be a string`);
@@ -63,10 +70,14 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     if (!patch.ok) throw new Error(patch.error);
     return { patch: patch.value };
   },
-  createRoundup: (m) => ({ title: m.title === undefined ? '' : needText(m, 'title') }),
+  createRoundup(m) {
+    const title = m.title === undefined ? '' : needText(m, 'title');
+    return m.roundupId === undefined ? { title } : { title, roundupId: needId(m, 'roundupId') };
+  },
   setCurrentRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
   deleteRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
-  restoreRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
+  restoreFromTrash: (m) => ({ id: needString(m, 'id', 400) }),
+  emptyTrash: () => ({}),
   setPublished(m) {
     if (typeof m.published !== 'boolean') throw new Error('"published" must be true or false');
     return { roundupId: needString(m, 'roundupId'), published: m.published };

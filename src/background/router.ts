@@ -52,7 +52,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
       const handler = handlers[type] as (r: Request<MessageType>, s: SenderInfo) => Promise<Response<MessageType>>;
       return { ok: true, value: await handler(request.value, sender) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      const error = e instanceof Error ? e.message : String(e);
+      // Gone for good (store/GoneError) or refused as malformed: sending it again cannot help.
+      // Anything else (storage full or busy, a worker stopping) may pass on a later try.
+      return (e as { permanent?: unknown } | null)?.permanent === true ? { ok: false, error } : { ok: false, error, transient: true };
     }
   };
 }

@@ -1,4 +1,5 @@
 // A roundup: the draft of one post the user is writing around the posts they clipped.
+import type { Post } from './post';
 
 export interface RoundupItem {
   postId: string;
@@ -20,6 +21,11 @@ export interface Roundup {
   exportedAt?: string;
   /** Set when the user marks the roundup published: kept, listed apart from the drafts. */
   publishedAt?: string;
+  /**
+   * The posts as they were when the roundup was marked published: a later capture of a post
+   * (edited on X, or read more fully) never changes what a published roundup shows.
+   */
+  publishedPosts?: Post[];
 }
 
 /** The roundup's own text fields, each stored on its own so two open editors never clobber each other. */
@@ -45,4 +51,14 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   const [moved] = next.splice(from, 1);
   next.splice(target, 0, moved as T);
   return next;
+}
+
+/**
+ * The posts a roundup shows: a published roundup shows each post as it was when published
+ * (`publishedPosts`); anything else, and a post added after publishing, as stored now.
+ */
+export function postsAsShown(roundup: Pick<Roundup, 'publishedPosts'>, stored: readonly Post[]): Post[] {
+  if (!roundup.publishedPosts?.length) return stored.slice();
+  const frozen = new Map(roundup.publishedPosts.map((p) => [p.id, p]));
+  return stored.map((p) => frozen.get(p.id) ?? p);
 }

@@ -3,29 +3,25 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
+import { roundupTrashId, type TrashEntry } from '../model/trash';
 
 export const DB_NAME = 'roundup';
-export const DB_VERSION = 3;
-
-/** A roundup the user deleted, kept until they empty it, so "Undo" works even after the popup closed. */
-export interface TrashedRoundup {
-  roundup: Roundup;
-  deletedAt: string;
-}
+export const DB_VERSION = 4;
 
 export interface RoundupDB extends DBSchema {
   posts: { key: string; value: Post };
   roundups: { key: string; value: Roundup; indexes: { byUpdatedAt: string } };
   /** Small named values: which roundup is current, settings. */
   meta: { key: string; value: unknown };
-  trash: { key: string; value: TrashedRoundup; indexes: { byDeletedAt: string } };
+  /** Removed items and deleted roundups (model/trash.ts), restorable until emptied or 30 days old. */
+  trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: string } };
 }
 
 export type Db = IDBPDatabase<RoundupDB>;
 
 export async function openRoundupDb(name = DB_NAME): Promise<Db> {
   const db: Db = await openDB<RoundupDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('posts', { keyPath: 'id' });
         db.createObjectStore('roundups', { keyPath: 'id' });
@@ -40,6 +36,17 @@ export async function openRoundupDb(name = DB_NAME): Promise<Db> {
         // Version 3 keeps several roundups: a deleted one moves to the trash (out of every list)
         // so it can be restored. Existing roundups are kept as they are.
         db.createObjectStore('trash', { keyPath: 'roundup.id' }).createIndex('byDeletedAt', 'deletedAt');
+      }
+      if (oldVersion < 4) {
+        // Version 4's trash holds removed items too, keyed by an id of their own: the deleted
+        // roundups of version 3 are carried over as entries of kind "roundup".
+        const old = (await tx.objectStore('trash').getAll()) as unknown as { roundup: Roundup; deletedAt: string }[];
+        db.deleteObjectStore('trash');
+        const trash = db.createObjectStore('trash', { keyPath: 'id' });
+        trash.createIndex('byDeletedAt', 'deletedAt');
+        for (const { roundup, deletedAt } of old) {
+          await trash.put({ id: roundupTrashId(roundup.id), kind: 'roundup', roundup, deletedAt });
+        }
       }
     },
     blocking() {

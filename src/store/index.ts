@@ -1,5 +1,6 @@
 export { openRoundupDb, DB_NAME, DB_VERSION, type Db, type RoundupDB } from './db';
-export { createStore, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
+export { createStore, GoneError, ItemNotFoundError, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
+export { createTrashStore, NotInTrashError, type TrashStoreQueries } from './trash';
 export { createSettingsStore, type SettingsStore } from './settings';
 export { createLibraryStore, type LibraryStore, type RoundupSummary } from './library';
 export { createBackupStore, type BackupStore, type ImportSummary } from './backup';
@@ -9,9 +10,10 @@ import { createStore, type StoreOptions } from './roundups';
 import { createSettingsStore } from './settings';
 import { createLibraryStore } from './library';
 import { createBackupStore } from './backup';
+import { createTrashStore } from './trash';
 
 /** Every named query over one open database. */
 export function createStores(db: Db, options?: StoreOptions) {
-  return { ...createStore(db, options), ...createSettingsStore(db), ...createLibraryStore(db, options), ...createBackupStore(db) };
+  return { ...createStore(db, options), ...createSettingsStore(db), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db) };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -2,12 +2,15 @@
 // trash and restore, mark as published, and put back a removed item. Each change is one
 // readwrite transaction, like every other change in the store.
 import type { Post } from '../model/post';
-import { newRoundup, type Roundup, type RoundupItem } from '../model/roundup';
+import { newItem, newRoundup, postsAsShown, type Roundup, type RoundupItem } from '../model/roundup';
+import { itemTrashId, mergeItemWords, roundupTrashId, type TrashedItem } from '../model/trash';
 import type { IDBPObjectStore } from 'idb';
 import type { Db, RoundupDB } from './db';
 import { CURRENT, notFound, type StoreOptions } from './roundups';
+import { putInTrash } from './trash';
 
-type PostStore = IDBPObjectStore<RoundupDB, ('roundups' | 'meta' | 'posts')[], 'posts', 'readonly'>;
+/** The posts store, read in any transaction. */
+type PostStore = Pick<IDBPObjectStore<RoundupDB, ['posts'], 'posts'>, 'get' | 'getAll'>;
 
 
 export interface RoundupSummary {
@@ -35,7 +38,6 @@ async function readPosts(store: PostStore, ids: string[]): Promise<Post[]> {
   return inRange.filter((p) => wanted.has(p.id));
 }
 
-const TRASH_DAYS = 30;
 const defaultNow = () => new Date().toISOString();
 const defaultId = () => crypto.randomUUID();
 
@@ -69,13 +71,23 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
       if (!roundup) return null;
       const posts = await readPosts(tx.objectStore('posts'), roundup.items.map((item) => item.postId));
       await tx.done;
-      return { roundup, posts };
+      return { roundup, posts: postsAsShown(roundup, posts) };
     },
 
-    /** A new, empty roundup that becomes the current one. */
-    async createRoundup(title: string): Promise<Roundup> {
-      const roundup = { ...newRoundup(newId(), now()), title };
-      const tx = db.transaction(['roundups', 'meta'], 'readwrite');
+    /**
+     * A new, empty roundup that becomes the current one. With an `id` already used (the same
+     * request sent twice), nothing is made or changed: the one made first is the answer.
+     */
+    async createRoundup(title: string, id = newId()): Promise<Roundup> {
+      const roundup = { ...newRoundup(id, now()), title };
+      const tx = db.transaction(['roundups', 'meta', 'trash'], 'readwrite');
+      const live = await tx.objectStore('roundups').get(id);
+      const trashed = live ? undefined : await tx.objectStore('trash').get(roundupTrashId(id));
+      const made = live ?? (trashed?.kind === 'roundup' ? trashed.roundup : undefined);
+      if (made) {
+        await tx.done;
+        return made;
+      }
       await tx.objectStore('roundups').put(roundup);
       await tx.objectStore('meta').put(roundup.id, CURRENT);
       await tx.done;
@@ -91,19 +103,24 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
       return roundup;
     },
 
-    /** Moves the roundup to the trash; when it was current, the last edited one left takes over. */
-    async deleteRoundup(id: string): Promise<void> {
+    /**
+     * Moves the roundup to the Trash; when it was current, the last edited one left takes over.
+     * One already in the Trash (the same request sent twice) is no error.
+     */
+    async deleteRoundup(id: string): Promise<{ trashId: string }> {
       const tx = db.transaction(['roundups', 'meta', 'trash'], 'readwrite');
       const roundups = tx.objectStore('roundups');
+      const trashId = roundupTrashId(id);
       const roundup = await roundups.get(id);
-      if (!roundup) return notFound(tx, id);
-      const deletedAt = now();
-      // The trash keeps a month: long enough for any "Undo", short enough not to grow forever.
-      const cutoff = new Date(Date.parse(deletedAt) - TRASH_DAYS * 86_400_000).toISOString();
-      for (let old = await tx.objectStore('trash').index('byDeletedAt').openCursor(IDBKeyRange.upperBound(cutoff)); old; old = await old.continue()) {
-        await old.delete();
+      if (!roundup) {
+        if (await tx.objectStore('trash').getKey(trashId)) {
+          await tx.done;
+          return { trashId };
+        }
+        return notFound(tx, id);
       }
-      await tx.objectStore('trash').put({ roundup, deletedAt });
+      const deletedAt = now();
+      await putInTrash(tx.objectStore('trash'), { id: trashId, kind: 'roundup', roundup, deletedAt }, deletedAt);
       await roundups.delete(id);
       if ((await tx.objectStore('meta').get(CURRENT)) === id) {
         const next = await roundups.index('byUpdatedAt').openCursor(null, 'prev');
@@ -112,40 +129,54 @@ export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId
         else await tx.objectStore('meta').delete(CURRENT);
       }
       await tx.done;
+      return { trashId };
     },
 
-    /** Puts a deleted roundup back, as it was, and makes it current again. */
-    async restoreRoundup(id: string): Promise<Roundup> {
-      const tx = db.transaction(['roundups', 'meta', 'trash'], 'readwrite');
-      const trashed = await tx.objectStore('trash').get(id);
-      if (!trashed) return notFound(tx, id);
-      await tx.objectStore('roundups').put(trashed.roundup);
-      await tx.objectStore('trash').delete(id);
-      await tx.objectStore('meta').put(id, CURRENT);
-      await tx.done;
-      return trashed.roundup;
-    },
-
+    /**
+     * Marks the roundup published (or back to drafts). Published, it keeps its posts as they are
+     * now (`publishedPosts`): a later capture never changes what was published.
+     */
     async setPublished(id: string, published: boolean): Promise<Roundup> {
-      const tx = db.transaction('roundups', 'readwrite');
-      const roundup = (await tx.store.get(id)) as Roundup | undefined;
+      const tx = db.transaction(['roundups', 'posts'], 'readwrite');
+      const roundups = tx.objectStore('roundups');
+      const roundup = await roundups.get(id);
       if (!roundup) return notFound(tx, id);
-      if (published) roundup.publishedAt = now();
-      else delete roundup.publishedAt;
-      await tx.store.put(roundup);
+      if (published === (roundup.publishedAt !== undefined)) {
+        await tx.done;
+        return roundup; // already so: a request sent twice changes nothing
+      }
+      if (published) {
+        roundup.publishedAt = now();
+        roundup.publishedPosts = await readPosts(tx.objectStore('posts'), roundup.items.map((i) => i.postId));
+      } else {
+        delete roundup.publishedAt;
+        delete roundup.publishedPosts;
+      }
+      await roundups.put(roundup);
       await tx.done;
       return roundup;
     },
 
-    /** Undo of "Remove": the item with its lead-in and commentary, back at its place. */
+    /**
+     * Undo of "Remove" in the editor: the item back at its place, with the words the editor
+     * had and any the Trash kept for it (the Trash entry is then used up).
+     */
     async restoreItem(roundupId: string, item: RoundupItem, index: number): Promise<Roundup> {
-      const tx = db.transaction('roundups', 'readwrite');
-      const roundup = await tx.store.get(roundupId);
+      const tx = db.transaction(['roundups', 'trash'], 'readwrite');
+      const roundups = tx.objectStore('roundups');
+      const roundup = await roundups.get(roundupId);
       if (!roundup) return notFound(tx, roundupId);
-      if (!roundup.items.some((i) => i.postId === item.postId)) {
-        roundup.items.splice(Math.max(0, Math.min(index, roundup.items.length)), 0, { ...item });
+      const trashId = itemTrashId(roundupId, item.postId);
+      const trashed = (await tx.objectStore('trash').get(trashId)) as TrashedItem | undefined;
+      const words = trashed?.kind === 'item' ? mergeItemWords(item, trashed.item) : { ...item };
+      const place = roundup.items.findIndex((i) => i.postId === item.postId);
+      const here = roundup.items[place];
+      if (here) roundup.items[place] = mergeItemWords(here, words);
+      else roundup.items.splice(Math.max(0, Math.min(index, roundup.items.length)), 0, mergeItemWords(newItem(item.postId), words));
+      if (trashed) await tx.objectStore('trash').delete(trashId);
+      if (!here || roundup.items[place] !== here) {
         roundup.updatedAt = now();
-        await tx.store.put(roundup);
+        await roundups.put(roundup);
       }
       await tx.done;
       return roundup;

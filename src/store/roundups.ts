@@ -1,16 +1,23 @@
 // Named queries over the roundups and their posts. Every change is one readwrite transaction
 // that reads the row and writes it back: IndexedDB runs such transactions one after another,
 // so two editors changing different fields never overwrite each other's words.
+import { enrichPost } from '../model/enrich';
 import type { Post } from '../model/post';
 import {
   moveItem as moveInList,
   newItem,
   newRoundup,
+  postsAsShown,
   type ItemTextField,
   type Roundup,
   type RoundupTextField,
 } from '../model/roundup';
+import { hasWords, itemTrashId, mergeItemWords, restoreIndex, type TrashedItem } from '../model/trash';
 import type { Db } from './db';
+import { ItemNotFoundError, RoundupNotFoundError, notFound } from './errors';
+import { putInTrash } from './trash';
+
+export { GoneError, ItemNotFoundError, RoundupNotFoundError, notFound } from './errors';
 
 /** The meta key naming the roundup new clips go to. */
 export const CURRENT = 'currentRoundupId';
@@ -22,19 +29,6 @@ export interface StoreOptions {
 
 const defaultNow = () => new Date().toISOString();
 const defaultId = () => crypto.randomUUID();
-
-export class RoundupNotFoundError extends Error {
-  constructor(id: string) {
-    super(`There is no roundup with id "${id}".`);
-  }
-}
-
-/** Ends a readwrite transaction that found no roundup `id`, having changed nothing. */
-export async function notFound(tx: { abort(): void; done: Promise<void> }, id: string): Promise<never> {
-  tx.abort();
-  await tx.done.catch(() => {});
-  throw new RoundupNotFoundError(id);
-}
 
 export function createStore(db: Db, { now = defaultNow, newId = defaultId }: StoreOptions = {}) {
   /** The roundup new clips go to; made on first use. */
@@ -86,24 +80,30 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
       if (!roundup) throw new RoundupNotFoundError(id);
       const posts = await Promise.all(roundup.items.map((item) => tx.objectStore('posts').get(item.postId)));
       await tx.done;
-      return { roundup, posts: posts.filter((p): p is Post => p !== undefined) };
+      return { roundup, posts: postsAsShown(roundup, posts.filter((p): p is Post => p !== undefined)) };
     },
 
     /**
-     * Adds the post to the current roundup (storing or refreshing the post itself); a post
-     * clipped twice stays one item. Returns the roundup and whether the item was new.
-     * `keepStored`: a copy already stored (from any roundup) is kept as it is — for a post
-     * known only from a link, which tells less than the page did.
+     * Adds the post to the current roundup; a post clipped twice stays one item. The stored
+     * post is only ever enriched by the new capture (model/enrich.ts), never made poorer. A
+     * post whose item was removed with words comes back with them, at its old place.
      */
-    async clip(post: Post, { keepStored = false } = {}): Promise<{ roundup: Roundup; added: boolean }> {
+    async clip(post: Post): Promise<{ roundup: Roundup; added: boolean }> {
       const target = await currentRoundup();
-      const tx = db.transaction(['posts', 'roundups'], 'readwrite');
+      const tx = db.transaction(['posts', 'roundups', 'trash'], 'readwrite');
       const posts = tx.objectStore('posts');
-      if (!keepStored || (await posts.getKey(post.id)) === undefined) await posts.put(post);
+      await posts.put(enrichPost(await posts.get(post.id), post));
       const roundup = (await tx.objectStore('roundups').get(target.id)) ?? target;
       const added = !roundup.items.some((item) => item.postId === post.id);
       if (added) {
-        roundup.items.push(newItem(post.id));
+        const trashId = itemTrashId(roundup.id, post.id);
+        const trashed = (await tx.objectStore('trash').get(trashId)) as TrashedItem | undefined;
+        if (trashed?.kind === 'item') {
+          roundup.items.splice(restoreIndex(roundup.items, trashed), 0, mergeItemWords(newItem(post.id), trashed.item));
+          await tx.objectStore('trash').delete(trashId);
+        } else {
+          roundup.items.push(newItem(post.id));
+        }
         roundup.updatedAt = now();
         await tx.objectStore('roundups').put(roundup);
       }
@@ -111,11 +111,35 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
       return { roundup, added };
     },
 
-    /** Removes the item; the post itself stays stored, as other roundups may hold it. */
-    async removeItem(roundupId: string, postId: string): Promise<Roundup> {
-      return change(roundupId, (r) => {
-        r.items = r.items.filter((item) => item.postId !== postId);
-      });
+    /**
+     * Removes the item; one that holds words goes to the Trash first (its id is returned), so
+     * nothing typed is lost. The post itself stays stored, as other roundups may hold it.
+     * Removing an item that is not there changes nothing (a request sent twice).
+     */
+    async removeItem(roundupId: string, postId: string): Promise<{ roundup: Roundup; trashId?: string }> {
+      const tx = db.transaction(['roundups', 'trash'], 'readwrite');
+      const roundup = await tx.objectStore('roundups').get(roundupId);
+      if (!roundup) return notFound(tx, roundupId);
+      const index = roundup.items.findIndex((item) => item.postId === postId);
+      const item = roundup.items[index];
+      if (!item) {
+        await tx.done;
+        return { roundup };
+      }
+      const deletedAt = now();
+      let trashId: string | undefined;
+      if (hasWords(item)) {
+        trashId = itemTrashId(roundupId, postId);
+        const after = roundup.items[index - 1]?.postId;
+        const entry: TrashedItem = { id: trashId, kind: 'item', roundupId, roundupTitle: roundup.title, item, index, deletedAt };
+        if (after !== undefined) entry.after = after;
+        await putInTrash(tx.objectStore('trash'), entry, deletedAt);
+      }
+      roundup.items.splice(index, 1);
+      roundup.updatedAt = deletedAt;
+      await tx.objectStore('roundups').put(roundup);
+      await tx.done;
+      return trashId ? { roundup, trashId } : { roundup };
     },
 
     async moveItem(roundupId: string, postId: string, to: number): Promise<Roundup> {
@@ -133,7 +157,7 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
     async setItemText(roundupId: string, postId: string, field: ItemTextField, value: string): Promise<Roundup> {
       return change(roundupId, (r) => {
         const item = r.items.find((i) => i.postId === postId);
-        if (!item) throw new Error(`The roundup holds no post "${postId}".`);
+        if (!item) throw new ItemNotFoundError(postId);
         item[field] = value;
       });
     },

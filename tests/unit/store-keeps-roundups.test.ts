@@ -63,7 +63,7 @@ describe('the store', () => {
     for (const n of [1, 2]) await store.clip(makePost(n));
     const id = (await store.currentRoundup()).id;
     await store.setItemText(id, makePost(2).id, 'commentary', 'Keep me');
-    const after = await store.removeItem(id, makePost(1).id);
+    const { roundup: after } = await store.removeItem(id, makePost(1).id);
     expect(after.items).toEqual([{ postId: makePost(2).id, leadIn: '', commentary: 'Keep me' }]);
   });
 
@@ -145,11 +145,11 @@ describe('clipping a post known only from a link', () => {
     const fromLink = makePost(1, { text: '', segments: [], partial: true });
     await store.clip(rich);
     await store.removeItem((await store.currentRoundup()).id, rich.id);
-    const again = await store.clip(fromLink, { keepStored: true });
+    const again = await store.clip(fromLink);
     expect(again.added).toBe(true);
     expect((await store.loadRoundup(again.roundup.id)).posts).toEqual([rich]);
     const fresh = makePost(2, { text: '', segments: [], partial: true });
-    await store.clip(fresh, { keepStored: true });
+    await store.clip(fresh);
     expect((await store.loadRoundup(again.roundup.id)).posts).toEqual([rich, fresh]);
   });
 });

@@ -54,10 +54,12 @@ describe('the store keeps several roundups', () => {
     await store.deleteRoundup(first.id);
     expect((await store.listRoundups()).map((r) => r.id)).toEqual([second.id]);
     expect((await store.currentRoundup()).id).toBe(second.id);
-    const back = await store.restoreRoundup(first.id);
+    const back = await store.restoreFromTrash(`roundup:${first.id}`);
     expect(back.items[0]!.commentary).toBe('kept words');
     expect((await store.readCurrent())!.roundup.id).toBe(first.id);
-    await expect(store.restoreRoundup(first.id)).rejects.toThrow(/no roundup/);
+    // Sent twice (a resend after a reconnect): answered, not an error, nothing done twice.
+    expect((await store.restoreFromTrash(`roundup:${first.id}`)).id).toBe(first.id);
+    await expect(store.restoreFromTrash('roundup:never-there')).rejects.toThrow(/no longer in the Trash/);
   });
 
   it('empties roundups deleted more than 30 days ago from the trash', async () => {
@@ -71,8 +73,8 @@ describe('the store keeps several roundups', () => {
     day = 31;
     const recent = await store.createRoundup('Recent');
     await store.deleteRoundup(recent.id);
-    await expect(store.restoreRoundup(old.id)).rejects.toThrow(/no roundup/);
-    expect((await store.restoreRoundup(recent.id)).title).toBe('Recent');
+    await expect(store.restoreFromTrash(`roundup:${old.id}`)).rejects.toThrow(/no longer in the Trash/);
+    expect((await store.restoreFromTrash(`roundup:${recent.id}`)).title).toBe('Recent');
   });
 
   it('makes a fresh current roundup when the last one is deleted', async () => {
@@ -106,7 +108,7 @@ describe('the store keeps several roundups', () => {
   });
 });
 
-describe('upgrading the database to version 3', () => {
+describe('upgrading the database from version 2', () => {
   it('keeps version-2 roundups, posts and the current one, and adds the trash', async () => {
     const name = `upgrade-${++counter}`;
     const v2 = await openDB(name, 2, {
@@ -127,13 +129,13 @@ describe('upgrading the database to version 3', () => {
 
     const db = await openRoundupDb(name);
     open.push(db);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual(['meta', 'posts', 'roundups', 'trash']);
     const store = createStores(db, options);
     const current = await store.readCurrent();
     expect(current?.roundup.title).toBe('From v2');
     expect(current?.posts.map((p) => p.id)).toEqual([post.id]);
     await store.deleteRoundup('old');
-    expect((await store.restoreRoundup('old')).items[0]!.commentary).toBe('old words');
+    expect((await store.restoreFromTrash('roundup:old')).items[0]!.commentary).toBe('old words');
   });
 });
