@@ -90,16 +90,22 @@ export interface StatusRef {
 
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15}|i\/web)\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
 
-/** `https://x.com/<handle>/status/<id>` from any status link (photo/analytics/history suffixes dropped). */
+/**
+ * `https://x.com/<handle>/status/<id>` from any status link (photo/analytics/history suffixes
+ * dropped). `/i/status/<id>` and `/i/web/status/<id>` name no author ("i" is X's, not a user):
+ * the handle is empty and the url the `/i/web/` form, which X serves for any post.
+ */
 export function statusRef(href: string | null, base: string): StatusRef | null {
   if (!href) return null;
   const u = parseUrl(href, base);
   if (!u || !isXHost(u, base)) return null;
   const m = STATUS_PATH.exec(u.pathname);
   if (!m || !m[1] || !m[2]) return null;
-  const handle = m[1] === 'i/web' ? '' : m[1];
-  return { id: m[2], handle, url: `https://x.com/${m[1]}/status/${m[2]}` };
+  const handle = m[1] === 'i' || m[1] === 'i/web' ? '' : m[1];
+  return { id: m[2], handle, url: handle ? statusUrl(handle, m[2]) : `https://x.com/i/web/status/${m[2]}` };
 }
+
+export const statusUrl = (handle: string, id: string): string => `https://x.com/${handle}/status/${id}`;
 
 const RESERVED = new Set(['i', 'home', 'explore', 'search', 'hashtag', 'settings', 'messages', 'notifications', 'compose']);
 

@@ -1,6 +1,7 @@
 // A post known only by its link: what the context menu can store when the link sits on a page
 // the content script cannot read (any site other than X). Pure; the id, permalink and handle
-// come from the URL, everything else is unknown, so the post is marked partial.
+// come from the URL, everything else is unknown, so the post is marked partial. An `/i/status/`
+// link names no author, and none is credited: the handle stays empty.
 import type { Post } from '../model/post';
 import { statusRef } from './x-dom';
 

@@ -7,7 +7,7 @@ import { readArticle } from './x-article';
 import { readAuthor, readReplyTo, readSocialContext } from './x-author';
 import { readCard } from './x-card';
 import { readThreadPosition } from './x-thread';
-import { own, ownFirst, quotedBlocks, statusRef, tid, type StatusRef } from './x-dom';
+import { own, ownFirst, quotedBlocks, statusRef, statusUrl, tid, type StatusRef } from './x-dom';
 import { readMedia } from './x-media';
 import { findPostElements, postIdOf } from './x-find';
 import { richSegments, segmentsText } from './x-text';
@@ -67,6 +67,8 @@ function readPost(
     pageUrl,
   };
   guard(post, () => (post.author = readAuthor(scope, quoted, pageUrl, known?.handle ?? '')));
+  // A permalink under `/i/status/` names no author; the author line does.
+  if (known && !known.handle && post.author.handle) post.url = statusUrl(post.author.handle, known.id);
   guard(post, () => {
     const found = typeof ref === 'function' ? ref(post.author.handle) : null;
     if (found) Object.assign(post, { id: `x:${found.id}`, url: found.url });

@@ -125,22 +125,38 @@ export function clipButton(button: HTMLButtonElement): ClipButton {
   };
 }
 
+/** Which clicks count as the user's. Tests pass their own: a test page's clicks are never trusted. */
+export interface ClickTrust {
+  trusted?: (event: Event) => boolean;
+}
+
+/**
+ * Only the user's own clicks clip. A script on the page could build a fake post and click its
+ * button, putting invented words in the roundup under a real name. A browser's click (mouse,
+ * touch, or Enter/Space on the focused button) is trusted; one a script dispatches is not.
+ */
+export const byUser = (event: Event): boolean => event.isTrusted;
+
 /**
  * One set of listeners for every button on the page, in the capture phase at the document:
  * a click reaches them before X's own handlers (which would open the post), and no per-post
  * listeners are made on an endless timeline.
  */
-export function listenToClipButtons(signal: AbortSignal, onPress: (button: HTMLButtonElement, postId: string) => void): void {
+export function listenToClipButtons(
+  signal: AbortSignal,
+  onPress: (button: HTMLButtonElement, postId: string, event: MouseEvent) => void,
+  { trusted = byUser }: ClickTrust = {},
+): void {
   const buttonOf = (event: Event): HTMLButtonElement | null =>
     event.target instanceof Element ? event.target.closest<HTMLButtonElement>(BUTTON) : null;
   const options = { capture: true, signal };
   document.addEventListener('click', (event) => {
     const button = buttonOf(event);
-    if (!button) return;
+    if (!button || !trusted(event)) return;
     event.preventDefault();
     event.stopPropagation();
     const postId = button.getAttribute(CLIP_ATTRIBUTE);
-    if (postId && button.getAttribute('aria-busy') !== 'true') onPress(button, postId);
+    if (postId && button.getAttribute('aria-busy') !== 'true') onPress(button, postId, event);
   }, options);
   // Enter and Space press the button; X's own key handlers would open the post as well.
   document.addEventListener('keydown', (event) => {

@@ -1,7 +1,7 @@
 // The inline "Clip post" button in every post's action bar — unless the user turned inline
 // buttons off (settings `inlineButtons.x`); select mode, the keyboard and the context menu work
 // either way. The buttons only show and change state: clipping itself is in clipping.ts.
-import { CLIP_ATTRIBUTE, clipButton, listenToClipButtons, makeClipButton, type ClipButton } from './clip-button';
+import { CLIP_ATTRIBUTE, clipButton, listenToClipButtons, makeClipButton, type ClickTrust, type ClipButton } from './clip-button';
 import { POST_ATTRIBUTE } from './attributes';
 
 /**
@@ -29,17 +29,19 @@ export interface ClipButtons {
 
 export function createClipButtons(
   signal: AbortSignal,
-  press: (post: Element, postId: string) => void,
+  press: (post: Element, postId: string, byKeyboard: boolean) => void,
   isClipped: (postId: string) => boolean,
+  trust: ClickTrust = {},
 ): ClipButtons {
   // Post element → its button; lets go of posts X removes.
   const buttons = new WeakMap<Element, HTMLButtonElement>();
   let enabled = false;
 
-  listenToClipButtons(signal, (button, postId) => {
+  listenToClipButtons(signal, (button, postId, event) => {
     const post = button.closest(`[${POST_ATTRIBUTE}]`);
-    if (post && buttons.get(post) === button) press(post, postId);
-  });
+    // Enter or Space on the button makes a click with no pointer: detail 0.
+    if (post && buttons.get(post) === button) press(post, postId, event.detail === 0);
+  }, trust);
 
   function decorate(post: Element, postId: string, pressed: boolean): void {
     if (!enabled) return;

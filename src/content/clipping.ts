@@ -1,23 +1,39 @@
 // Clipping a post from the page: read it (capture/), send it to the background, show the new
 // state on every copy of the post on the page. Used by the inline button, select mode, the
-// keyboard command and the context menu alike.
+// keyboard command and the context menu alike — and so is the one place a removal is told of,
+// with its "Undo".
 import { capturePost } from '../capture';
 import { send } from '../platform/messaging';
 import type { ClipBook } from './clip-book';
 import type { ClipButtons } from './clip-buttons';
 import { CLIPPED_ATTRIBUTE } from './attributes';
+import type { NoticeOptions } from './notice';
 import type { PostTracker } from './posts';
+
+export interface Toggled {
+  clipped: boolean;
+  /** The post was removed and its item's words went to the Trash: the entry that puts it back. */
+  trashId?: string;
+}
+
+export interface HowPressed {
+  /** From the keyboard: the notice of a removal takes focus, so Undo is one key away. */
+  keyboard?: boolean;
+}
+
+/** Shows a message on the page (notice.ts `showNotice`). */
+export type Notify = (text: string, options?: NoticeOptions) => void;
 
 export interface Clipping {
   /** Clips the post, or removes it when the roundup holds it; the new state, or null on failure. */
-  toggle(post: Element, postId: string): Promise<boolean | null>;
+  toggle(post: Element, postId: string, how?: HowPressed): Promise<Toggled | null>;
   /** Clips the post (never removes it). */
   add(post: Element, postId: string): Promise<void>;
   /** Shows each post's state (attribute for select mode, the button's aria-pressed). */
   render(postIds: Iterable<string>): void;
 }
 
-export function createClipping(book: ClipBook, tracker: PostTracker, buttons: ClipButtons, onError: (message: string) => void): Clipping {
+export function createClipping(book: ClipBook, tracker: PostTracker, buttons: ClipButtons, notify: Notify): Clipping {
   function render(postIds: Iterable<string>): void {
     for (const postId of postIds) {
       const posts = tracker.elementsOf(postId);
@@ -32,7 +48,7 @@ export function createClipping(book: ClipBook, tracker: PostTracker, buttons: Cl
     const bs = buttons.of(tracker.elementsOf(postId));
     const fail = (message: string) => {
       for (const b of bs) b.setError(message);
-      onError(`Roundup could not clip this post: ${message}`);
+      notify(`Roundup could not clip this post: ${message}`);
       return null;
     };
     const captured = capturePost(post, location.href);
@@ -49,14 +65,37 @@ export function createClipping(book: ClipBook, tracker: PostTracker, buttons: Cl
     }
   }
 
+  function tellRemoved(postId: string, trashId: string | undefined, keyboard: boolean): void {
+    // An item with no words is simply gone: nothing was lost, so nothing to undo.
+    if (!trashId) return notify('Removed from your roundup.');
+    notify('Removed from your roundup. Your words are in the Trash.', {
+      action: { label: 'Undo', run: () => undo(postId, trashId) },
+      focus: keyboard,
+    });
+  }
+
+  async function undo(postId: string, trashId: string): Promise<void> {
+    try {
+      const state = await send('restoreFromTrash', { id: trashId });
+      book.set(postId, true, state.count);
+      notify('Back in your roundup.');
+    } catch (e) {
+      const reason = (e as Error).message.replace(/\.$/, '');
+      notify(`Could not put it back (${reason}). Your words are still in the Trash, in the Roundup editor.`, { ms: 10_000 });
+    }
+  }
+
   return {
     render,
-    toggle: (post, postId) =>
-      withPost(post, postId, async (captured) => {
+    async toggle(post, postId, how = {}) {
+      const result = await withPost(post, postId, async (captured): Promise<Toggled> => {
         const state = await send('toggleClip', { post: captured });
         book.set(postId, state.clipped, state.count);
-        return state.clipped;
-      }),
+        return state.trashId ? { clipped: state.clipped, trashId: state.trashId } : { clipped: state.clipped };
+      });
+      if (result && !result.clipped) tellRemoved(postId, result.trashId, how.keyboard === true);
+      return result;
+    },
     async add(post, postId) {
       const ok = await withPost(post, postId, async (captured) => {
         const state = await send('clipPost', { post: captured });

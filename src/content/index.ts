@@ -6,6 +6,7 @@ import { createClipButtons } from './clip-buttons';
 import { createClipping } from './clipping';
 import { listenToBackground } from './inbox';
 import { removeNotice, showNotice } from './notice';
+import { retry } from './retry';
 import { installPageStyle } from './page-style';
 import { trackPosts } from './posts';
 import { showNewPost } from './show-post';
@@ -23,16 +24,20 @@ function start(signal: AbortSignal): void {
   const style = installPageStyle(signal);
   watchTheme(signal, (theme) => style.setTheme(theme));
   const book = createClipBook();
-  const buttons = createClipButtons(signal, (post, postId) => void clipping.toggle(post, postId), book.has);
+  const buttons = createClipButtons(signal, (post, postId, keyboard) => void clipping.toggle(post, postId, { keyboard }), book.has);
   const tracker = trackPosts(signal, (post, postId) => showNewPost(book, buttons, post, postId));
-  const clipping = createClipping(book, tracker, buttons, (message) => showNotice(message));
+  const clipping = createClipping(book, tracker, buttons, showNotice);
   book.onChange((changed) => clipping.render(changed));
   const select = createSelectMode(signal, tracker, clipping, book);
   const allPosts = () => Array.from(document.querySelectorAll('[data-roundup-post]'));
 
+  let heard = false; // a snapshot arrived: no need to keep asking for one
   listenToBackground(signal, {
     clipsChanged: ({ snapshot }) => {
-      if (isClipSnapshot(snapshot)) book.apply(snapshot);
+      if (isClipSnapshot(snapshot)) {
+        heard = true;
+        book.apply(snapshot);
+      }
       return null;
     },
     settingsChanged: ({ inlineButtons }) => {
@@ -50,26 +55,29 @@ function start(signal: AbortSignal): void {
         showNotice('No post has focus. Move to a post with j or k, then clip it.');
         throw new Error('no post has focus');
       }
-      const clipped = await clipping.toggle(post, postId);
-      if (clipped === null) throw new Error('the post could not be clipped');
-      showNotice(clipped ? 'Clipped to your roundup.' : 'Removed from your roundup.', 2000);
-      return { postId, clipped };
+      const result = await clipping.toggle(post, postId, { keyboard: true });
+      if (result === null) throw new Error('the post could not be clipped');
+      if (result.clipped) showNotice('Clipped to your roundup.', { ms: 2000 }); // a removal has its own notice
+      return { postId, clipped: result.clipped };
     },
     clipPostById: async ({ postId }) => {
       const post = tracker.elementsOf(String(postId))[0];
       if (!post) return { found: false };
       await clipping.add(post, String(postId));
-      showNotice('Clipped to your roundup.', 2000);
+      showNotice('Clipped to your roundup.', { ms: 2000 });
       return { found: true };
     },
   });
 
   // What to show comes from the background once; from then on it tells this tab of changes.
+  // The clips are asked for until they come: without them no post shows as clipped.
   send('getSettings', {}).then(
     (settings) => buttons.setEnabled(settings.inlineButtons.x, allPosts()),
     () => buttons.setEnabled(true, allPosts()), // unreachable background: buttons still work once it is back
   );
-  send('getClips', {}).then((snapshot) => book.apply(snapshot), () => {});
+  void retry(() => send('getClips', {}), signal, { done: () => heard }).then((snapshot) => {
+    if (snapshot) book.apply(snapshot);
+  });
   signal.addEventListener('abort', () => {
     buttons.removeAll();
     removeNotice();

@@ -30,7 +30,11 @@ export function permalink(post: Pick<Post, 'url'>): string | null {
   const href = safeUrl(post.url);
   if (!href) return null;
   const url = new URL(href);
-  const match = X_HOSTS.has(url.hostname) ? X_STATUS_PATH.exec(url.pathname) : null;
+  if (!X_HOSTS.has(url.hostname)) return href;
+  // `/i/web/status/ID` (a post whose author the page did not show): the form X serves for any post.
+  const noAuthor = /^\/i(?:\/web)?\/status\/(\d{1,25})(?:\/|$)/.exec(url.pathname);
+  if (noAuthor) return `https://twitter.com/i/web/status/${noAuthor[1]}`;
+  const match = X_STATUS_PATH.exec(url.pathname);
   return match ? `https://twitter.com/${match[1]}/status/${match[2]}` : href;
 }
 

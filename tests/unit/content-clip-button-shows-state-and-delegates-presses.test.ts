@@ -11,11 +11,12 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function listen(): Array<[HTMLButtonElement, string]> {
+/** Presses of every clip button. A test page's clicks are never trusted: these count them as the user's unless told not to. */
+function listen(trust: Parameters<typeof listenToClipButtons>[2] = { trusted: () => true }): Array<[HTMLButtonElement, string]> {
   const presses: Array<[HTMLButtonElement, string]> = [];
   const controller = new AbortController();
   controllers.push(controller);
-  listenToClipButtons(controller.signal, (button, postId) => presses.push([button, postId]));
+  listenToClipButtons(controller.signal, (button, postId) => presses.push([button, postId]), trust);
   return presses;
 }
 
@@ -81,6 +82,17 @@ describe('the clip button', () => {
     clipButton(b).setBusy(false);
     b.click();
     expect(presses).toHaveLength(2);
+  });
+
+  it('ignores a click no user made (a script on the page building a post and clicking its button)', () => {
+    const presses = listen({}); // the real check: Event.isTrusted
+    const b = makeClipButton('x:7', false);
+    const post = document.createElement('article');
+    post.append(b);
+    document.body.append(post);
+    b.click();
+    b.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
+    expect(presses).toEqual([]);
   });
 
   it('stops listening when its signal aborts (a re-injected script takes over)', () => {

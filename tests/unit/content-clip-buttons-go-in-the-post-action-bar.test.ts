@@ -21,10 +21,16 @@ function page(html: string): Element {
 
 function buttons(clipped: string[] = []) {
   const pressed: string[] = [];
+  const byKeyboard: boolean[] = [];
   const controller = new AbortController();
   controllers.push(controller);
-  const b = createClipButtons(controller.signal, (_post, postId) => pressed.push(postId), (id) => clipped.includes(id));
-  return { b, pressed };
+  const press = (_post: Element, postId: string, keyboard: boolean) => {
+    pressed.push(postId);
+    byKeyboard.push(keyboard);
+  };
+  // A test page's clicks are never trusted: here they count as the user's.
+  const b = createClipButtons(controller.signal, press, (id) => clipped.includes(id), { trusted: () => true });
+  return { b, pressed, byKeyboard };
 }
 
 const ours = () => Array.from(document.querySelectorAll('button[data-roundup-clip]'));
@@ -75,6 +81,15 @@ describe('the inline buttons', () => {
     expect(ours()[0]!.getAttribute('aria-pressed')).toBe('false');
     (ours()[0] as HTMLButtonElement).click();
     expect(pressed).toEqual(['x:2']);
+  });
+
+  it('tell a press from the keyboard (a click with no pointer, detail 0) from a pointer\'s', () => {
+    const post = page(`<article><div><div role="group" id="bar"></div></div></article>`);
+    const { b, byKeyboard } = buttons();
+    b.setEnabled(true, [post]);
+    ours()[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 0 }));
+    ours()[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
+    expect(byKeyboard).toEqual([true, false]);
   });
 
   it('report presses with their post, and all go when turned off', () => {

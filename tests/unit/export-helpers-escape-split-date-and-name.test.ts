@@ -63,6 +63,9 @@ describe('dates and permalinks', () => {
     expect(permalink({ url: 'https://x.com/DrGhaheri/status/123?s=20' })).toBe('https://twitter.com/DrGhaheri/status/123');
     expect(permalink({ url: 'https://mobile.twitter.com/a_b/status/9/photo/1' })).toBe('https://twitter.com/a_b/status/9');
     expect(permalink({ url: 'https://example.com/x' })).toBe('https://example.com/x');
+    // A post known only by an /i/ link names no author: the form X serves for any post, not "@i".
+    expect(permalink({ url: 'https://x.com/i/web/status/123' })).toBe('https://twitter.com/i/web/status/123');
+    expect(permalink({ url: 'https://x.com/i/status/123/photo/1' })).toBe('https://twitter.com/i/web/status/123');
     expect(permalink({ url: '' })).toBeNull();
   });
 });
