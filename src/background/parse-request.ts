@@ -3,6 +3,7 @@
 import { parsePost } from '../model/parse-post';
 import { ITEM_TEXT_FIELDS, ROUNDUP_TEXT_FIELDS } from '../model/roundup';
 import { parseSettingsPatch } from '../model/settings';
+import { ROUNDUP_ID_PATTERN } from '../model/roundup-schema';
 import type { MessageType, Request } from '../messages';
 import { MAX_BACKUP_CHARS } from '../export/backup-limits';
 
@@ -21,7 +22,7 @@ function needString(m: Fields, key: string, max = 200): string {
 /** An id the editor made for a new roundup (a UUID): the characters the backup allows in ids. */
 function needId(m: Fields, key: string): string {
   const v = needString(m, key);
-  if (!/^[A-Za-z0-9_.-]{1,200}$/.test(v)) throw new Error(`"${key}" must be letters, digits, _ . or -`);
+  if (!ROUNDUP_ID_PATTERN.test(v)) throw new Error(`"${key}" must be letters, digits, _ . : or -`);
   return v;
 }
 

@@ -1,36 +1,45 @@
 // The strict reader of JSON backups. A backup file is untrusted input (it may come from
 // anywhere), so parseBackup checks every field, names the first one at fault, and rebuilds
-// the data from known keys only. Used by the background, where imports are written.
-import * as schema from './backup-schema';
-import { LIMITS } from './backup-schema';
-import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, MAX_BACKUP_CHARS, type BackupData, type BackupFile } from './backup';
-import { Invalid, fail, isoDate, list, object, oneOf, type Check } from './validate';
+// the data from known keys only. Roundups, posts and Trash entries are checked by the
+// model's one schema, the same a post from a page passes. Used by the background, where
+// imports are written.
+import { postSchema } from '../model/post-schema';
+import { roundupSchema } from '../model/roundup-schema';
+import type { TrashEntry } from '../model/trash';
+import { Invalid, distinct, fail, isoDate, list, object, type Check } from '../model/validate';
+import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, MAX_BACKUP_CHARS, type BackupData } from './backup';
+import { BACKUP_LIMITS, settings } from './backup-schema';
 
 export type ParseResult = { ok: true; data: BackupData } | { ok: false; error: string };
 
-const schemaVersion: Check<1> = (value, path) =>
-  value === BACKUP_SCHEMA_VERSION
-    ? BACKUP_SCHEMA_VERSION
-    : fail(path, `${JSON.stringify(value) ?? 'undefined'} is not supported (this version reads ${BACKUP_SCHEMA_VERSION})`);
+/** The versions this reader knows: 1 had no Trash. */
+const READS = [1, BACKUP_SCHEMA_VERSION] as const;
+type Version = (typeof READS)[number];
 
-const backupFile = object<BackupFile>({
-  format: oneOf([BACKUP_FORMAT]),
-  schemaVersion,
-  exportedAt: isoDate,
-  roundups: list(schema.roundup, LIMITS.roundups),
-  posts: list(schema.post, LIMITS.posts),
-  settings: schema.settings,
-});
+const schemaVersion: Check<Version> = (value, path) =>
+  READS.includes(value as Version)
+    ? (value as Version)
+    : fail(path, `${JSON.stringify(value) ?? 'undefined'} is not supported (this version reads ${READS.join(' and ')})`);
 
-/** Two entries with one id would silently overwrite each other on import. */
-function checkUniqueIds(entries: { id: string }[], path: string): void {
-  const seen = new Map<string, number>();
-  entries.forEach(({ id }, i) => {
-    const first = seen.get(id);
-    if (first !== undefined) fail(`${path}[${i}].id`, `repeats ${path}[${first}].id (${JSON.stringify(id)})`);
-    seen.set(id, i);
-  });
+/** The file as read: the format is checked before (a wrong file is said so first). */
+interface ReadFile extends Omit<BackupData, 'trash'> {
+  format: unknown;
+  schemaVersion: Version;
+  trash?: TrashEntry[];
 }
+
+const backupFile = object<ReadFile>(
+  {
+    format: () => BACKUP_FORMAT,
+    schemaVersion,
+    exportedAt: isoDate,
+    roundups: distinct(list(roundupSchema().roundup, BACKUP_LIMITS.roundups), 'id'),
+    posts: distinct(list(postSchema().post, BACKUP_LIMITS.posts), 'id'),
+    trash: distinct(list(roundupSchema().trashEntry, BACKUP_LIMITS.trash), 'id'),
+    settings,
+  },
+  ['trash'],
+);
 
 export function parseBackup(text: string): ParseResult {
   if (text.length > MAX_BACKUP_CHARS) return { ok: false, error: `backup is larger than ${MAX_BACKUP_CHARS} characters` };
@@ -46,10 +55,10 @@ export function parseBackup(text: string): ParseResult {
     return { ok: false, error: `backup is not a Roundup backup (format is not "${BACKUP_FORMAT}")` };
   }
   try {
-    const { format: _format, schemaVersion: _version, ...data } = backupFile(raw, '');
-    checkUniqueIds(data.roundups, 'roundups');
-    checkUniqueIds(data.posts, 'posts');
-    return { ok: true, data };
+    const { exportedAt, roundups, posts, trash, settings: read, schemaVersion: version } = backupFile(raw, '');
+    // A version 1 file had no Trash; from version 2 on, a file without one is cut short.
+    if (version >= 2 && trash === undefined) fail('trash', 'is missing');
+    return { ok: true, data: { exportedAt, roundups, posts, trash: trash ?? [], settings: read } };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: error.message };
     throw error;

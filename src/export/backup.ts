@@ -1,16 +1,19 @@
-// JSON backup: everything needed to restore roundups on another machine. Its strict reader
-// is backup-import.ts, kept apart so the editor, which only writes backups, does not carry
-// the validator (the background, which imports, does).
+// JSON backup: everything needed to restore roundups on another machine — roundups, posts,
+// the Trash and the settings. Its strict reader is backup-import.ts, kept apart so the
+// editor, which only writes backups, does not carry the validator (the background, which
+// imports, does).
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
 import type { Settings } from '../model/settings';
+import type { TrashEntry } from '../model/trash';
 import type { ExportInput, ExportSettings } from './types';
 import { lookupPost } from './post-parts';
 import { MAX_BACKUP_CHARS } from './backup-limits';
 
 export { MAX_BACKUP_CHARS };
 export const BACKUP_FORMAT = 'roundup-backup';
-export const BACKUP_SCHEMA_VERSION = 1;
+/** 2: the file holds the Trash (`trash`). Version 1 files (no Trash) are still read. */
+export const BACKUP_SCHEMA_VERSION = 2;
 
 /**
  * Every setting. The editor-only ones are optional: a one-roundup export made from the
@@ -22,6 +25,8 @@ export interface BackupData {
   exportedAt: string;
   roundups: Roundup[];
   posts: Post[];
+  /** Removed items and deleted roundups (model/trash.ts), still restorable. */
+  trash: TrashEntry[];
   settings: BackupSettings;
 }
 
@@ -42,17 +47,21 @@ function knownSettings(s: BackupSettings): BackupSettings {
   return out;
 }
 
-export function renderBackup(data: BackupData): string {
+export function renderBackup({ exportedAt, roundups, posts, trash = [], settings }: BackupData): string {
+  // `trash` defaults for callers in plain JavaScript (the benchmarks) that know only version 1.
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     schemaVersion: BACKUP_SCHEMA_VERSION,
-    ...data,
-    settings: knownSettings(data.settings),
+    exportedAt,
+    roundups,
+    posts,
+    trash,
+    settings: knownSettings(settings),
   };
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-/** The JSON export of one roundup: it and the posts it uses, in item order. */
+/** The JSON export of one roundup: it and the posts it uses, in item order (no Trash). */
 export function renderRoundupBackup({ roundup, posts, settings, exportedAt }: ExportInput): string {
   const used = new Map<string, Post>();
   for (const { postId } of roundup.items) {
@@ -63,6 +72,7 @@ export function renderRoundupBackup({ roundup, posts, settings, exportedAt }: Ex
     exportedAt: exportedAt ?? roundup.updatedAt,
     roundups: [roundup],
     posts: [...used.values()],
+    trash: [],
     settings,
   });
 }

@@ -3,6 +3,7 @@
 // earlier capture read. Pure.
 import type { Author, Media, Post } from './post';
 
+const MAX_MEDIA = 100;
 const filled = (s: string | undefined): s is string => s !== undefined && s !== '';
 
 function author(stored: Author, fresh: Author): Author {
@@ -34,7 +35,8 @@ function media(stored: Media[], fresh: Media[]): Media[] {
     if (m.alt === undefined && before.alt !== undefined) merged.alt = before.alt;
     return merged;
   });
-  return fresh.length >= stored.length ? out : [...out, ...old.values()];
+  // At most as many as a post can hold (model/post-schema.ts): kept photos never crowd out fresh ones.
+  return (fresh.length >= stored.length ? out : [...out, ...old.values()]).slice(0, MAX_MEDIA);
 }
 
 /** `stored` enriched by `fresh` (the same post read again): every field either kept or improved. */

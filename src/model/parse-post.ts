@@ -1,160 +1,91 @@
-// A post arrives from a content script running inside a page we do not control: check every
-// field before anything is stored. Returns the post (only known fields, copied) or a message
-// naming what is wrong. A post is refused only when what identifies it is wrong; an optional
-// link that is not http(s) (a `data:` avatar, a `javascript:` link) is dropped, keeping the rest.
-import { THREAD_POSITIONS, type Author, type LinkCard, type Media, type Post, type Segment, type ThreadPosition } from './post';
-
-const MAX_TEXT = 100_000;
-const MAX_SHORT = 2_000;
-const MAX_LIST = 100;
+// A post arrives from a content script running inside a page we do not control. It is first
+// cleaned — only the known fields are copied, and what cannot be kept is dropped, keeping the
+// words — then checked by the one Post schema (post-schema.ts), the same a backup is read by.
+// So whatever a page gets stored, a backup of the store holds and imports.
+//
+// What the cleaning drops instead of refusing the post: an optional field the schema refuses
+// (a `data:` avatar, a non-web link card or picture, a bad language tag, direction or date, a
+// thread position it does not know…); a photo or video that is no web address; a link,
+// mention or hashtag whose target is no web address becomes plain text with the same words;
+// an unreadable handle or page address becomes '' (unknown), as does a quoted post's id or
+// link. A post is refused only when what identifies it (id, permalink, site) is wrong, or a
+// field it cannot do without is missing or of the wrong kind.
+//
+// The store runs its posts through the same pass before a backup (store/backup.ts): a post
+// written by an older version, under older rules, still makes a backup that imports.
+import { X_ID_PATTERN, type Post, type Segment } from './post';
+import { HANDLE, POST_LIMITS, postSchema, segmentKind } from './post-schema';
+import { Invalid, isoDate, passes, tidy, webUrl, type Mend, type ObjectCheck } from './validate';
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A web address normalised (WHATWG), anything else as it is, for the check to judge. */
+const url = (v: unknown): unknown => webUrl(v) ?? v;
+
+/** A time Date.parse understands, as ISO 8601 (`toISOString`); anything else as it is. */
+function date(v: unknown): unknown {
+  if (typeof v !== 'string' || passes(isoDate, v)) return v;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? v : new Date(ms).toISOString();
 }
 
-function str(v: unknown, path: string, max: number, required: boolean): string | undefined {
-  if (v === undefined && !required) return undefined;
-  if (typeof v !== 'string') throw new Error(`${path} is not a string`);
-  if (v.length > max) throw new Error(`${path} is longer than ${max} characters`);
-  return v;
+/** A handle (a leading `@` dropped), or '' when it is none: the author is then unknown. */
+function handle(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const bare = v.trim().replace(/^@/, '');
+  return HANDLE.test(bare) ? bare : '';
 }
 
-function webUrl(s: string): string | undefined {
-  try {
-    const url = new URL(s);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+function segment(v: unknown): unknown {
+  const kind = segmentKind(v);
+  if (!kind) return v; // refused, naming the kind
+  const { segments, segmentHref } = postSchema();
+  const seg = v as Record<string, unknown>;
+  const check = segments[kind] as ObjectCheck<Segment>;
+  if (kind === 'text' || kind === 'emoji') return tidy(check, seg);
+  const href = webUrl(seg.href) ?? seg.href;
+  // Keep the words even when the link must go.
+  return passes(segmentHref, href) ? tidy(check, { ...seg, href }) : tidy(segments.text, { kind: 'text', text: seg.text });
 }
 
-/** A URL the post cannot do without (its permalink): anything but http(s) refuses the post. */
-function requiredUrl(v: unknown, path: string): string {
-  const url = webUrl(str(v, path, MAX_SHORT, true) as string);
-  if (!url) throw new Error(`${path} is not an http(s) URL`);
-  return url;
-}
-
-/** An optional URL: absent, or not http(s), leaves the field out. */
-function optionalUrl(v: unknown, path: string): string | undefined {
-  const s = str(v, path, MAX_SHORT, false);
-  return s ? webUrl(s) : undefined;
-}
-
-function author(v: unknown, path: string): Author {
-  if (!isRecord(v)) throw new Error(`${path} is not an object`);
-  const out: Author = {
-    name: str(v.name, `${path}.name`, MAX_SHORT, true) as string,
-    handle: str(v.handle, `${path}.handle`, MAX_SHORT, true) as string,
-  };
-  const avatarUrl = optionalUrl(v.avatarUrl, `${path}.avatarUrl`);
-  const profileUrl = optionalUrl(v.profileUrl, `${path}.profileUrl`);
-  if (avatarUrl) out.avatarUrl = avatarUrl;
-  if (profileUrl) out.profileUrl = profileUrl;
-  return out;
-}
-
-function segment(v: unknown, path: string): Segment {
-  if (!isRecord(v)) throw new Error(`${path} is not an object`);
-  const text = str(v.text, `${path}.text`, MAX_TEXT, true) as string;
-  switch (v.kind) {
-    case 'text':
-    case 'emoji':
-      return { kind: v.kind, text };
-    case 'link':
-    case 'mention':
-    case 'hashtag': {
-      const href = optionalUrl(v.href, `${path}.href`);
-      // Keep the words even when the link must go.
-      return href ? { kind: v.kind, text, href } : { kind: 'text', text };
-    }
-    default:
-      throw new Error(`${path}.kind is not one of text, link, mention, hashtag, emoji`);
-  }
-}
-
-/** One photo or video; null when its URL is not a web address (nothing to show or link). */
-function media(v: unknown, path: string): Media | null {
-  if (!isRecord(v)) throw new Error(`${path} is not an object`);
-  if (v.kind !== 'image' && v.kind !== 'video' && v.kind !== 'gif') throw new Error(`${path}.kind is not image, video or gif`);
-  const url = optionalUrl(v.url, `${path}.url`);
-  if (!url) return null;
-  const out: Media = { kind: v.kind, url };
-  const alt = str(v.alt, `${path}.alt`, MAX_TEXT, false);
-  const posterUrl = optionalUrl(v.posterUrl, `${path}.posterUrl`);
-  if (alt !== undefined) out.alt = alt;
-  if (posterUrl) out.posterUrl = posterUrl;
-  return out;
-}
-
-/** A link card; none when its link is not a web address (a card is only worth its link). */
-function card(v: unknown, path: string): LinkCard | undefined {
-  if (!isRecord(v)) throw new Error(`${path} is not an object`);
-  const url = optionalUrl(v.url, `${path}.url`);
-  if (!url) return undefined;
-  const out: LinkCard = { url };
-  for (const key of ['title', 'domain', 'description'] as const) {
-    const value = str(v[key], `${path}.${key}`, MAX_TEXT, false);
-    if (value !== undefined) out[key] = value;
-  }
-  if (v.image !== undefined) {
-    if (!isRecord(v.image)) throw new Error(`${path}.image is not an object`);
-    const imageUrl = optionalUrl(v.image.url, `${path}.image.url`);
-    const alt = str(v.image.alt, `${path}.image.alt`, MAX_TEXT, false);
-    if (imageUrl) out.image = alt !== undefined ? { url: imageUrl, alt } : { url: imageUrl };
-  }
-  return out;
-}
-
-function list<T>(v: unknown, path: string, item: (x: unknown, p: string) => T): T[] {
+/** The photos and videos worth keeping: any that is no web address (a `blob:`) is left out. */
+function mediaList(v: unknown): unknown {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new Error(`${path} is not a list`);
-  if (v.length > MAX_LIST * 100) throw new Error(`${path} has too many entries`);
-  return v.map((x, i) => item(x, `${path}[${i}]`));
+  if (!Array.isArray(v)) return v;
+  const { media } = postSchema();
+  return v
+    .map((m) => tidy(media, m, { url, posterUrl: url }))
+    .filter((m) => passes(media, m))
+    .slice(0, POST_LIMITS.media);
 }
 
-function post(v: unknown, path: string, depth: number): Post {
-  if (!isRecord(v)) throw new Error(`${path} is not an object`);
-  const id = str(v.id, `${path}.id`, MAX_SHORT, true) as string;
-  // A quoted post X shows without a link has no id; a clipped post always has one.
-  if (depth === 0 && !/^x:\d{1,25}$/.test(id)) throw new Error(`${path}.id is not an X post id`);
-  if (v.site !== 'x') throw new Error(`${path}.site is not a supported site`);
-  const out: Post = {
-    id,
-    site: 'x',
-    url: (depth === 0 ? requiredUrl(v.url, `${path}.url`) : optionalUrl(v.url, `${path}.url`)) ?? '',
-    author: author(v.author, `${path}.author`),
-    text: str(v.text, `${path}.text`, MAX_TEXT, true) as string,
-    segments: list(v.segments, `${path}.segments`, segment),
-    media: list(v.media, `${path}.media`, media)
-      .filter((m): m is Media => m !== null)
-      .slice(0, MAX_LIST),
-    capturedAt: str(v.capturedAt, `${path}.capturedAt`, 64, true) as string,
-    pageUrl: optionalUrl(v.pageUrl, `${path}.pageUrl`) ?? '',
+function cleanPost(v: unknown, quoted: boolean): unknown {
+  const { author, linkCard, cardImage, post, quotedPost } = postSchema();
+  const mend: Mend<Post> = {
+    url: quoted ? (u) => webUrl(u) ?? '' : url,
+    author: (a) => tidy(author, a, { handle, avatarUrl: url, profileUrl: url }),
+    segments: (s) => (s === undefined ? [] : Array.isArray(s) ? s.map(segment) : s),
+    media: mediaList,
+    // A capture time another version wrote in another form is kept; a bad date it was made is dropped.
+    capturedAt: date,
+    pageUrl: (u) => (u === undefined || typeof u === 'string' ? (webUrl(u) ?? '') : u),
+    card: (c) => tidy(linkCard, c, { url, image: (i) => tidy(cardImage, i, { url }) }),
+    // X never shows a quote inside a quote: one deeper is dropped.
+    quoted: quoted ? () => undefined : (q) => cleanPost(q, true),
   };
-  for (const key of ['lang', 'createdAt', 'repostedBy', 'replyTo'] as const) {
-    const value = str(v[key], `${path}.${key}`, MAX_SHORT, false);
-    if (value !== undefined) out[key] = value;
-  }
-  if (v.dir === 'ltr' || v.dir === 'rtl' || v.dir === 'auto') out.dir = v.dir;
-  for (const key of ['pinned', 'truncated', 'partial'] as const) if (v[key] === true) out[key] = true;
-  if (THREAD_POSITIONS.includes(v.thread as ThreadPosition)) out.thread = v.thread as ThreadPosition;
-  const linkCard = v.card === undefined ? undefined : card(v.card, `${path}.card`);
-  if (linkCard) out.card = linkCard;
-  if (v.quoted !== undefined) {
-    if (depth > 0) throw new Error(`${path}.quoted nests too deep`);
-    out.quoted = post(v.quoted, `${path}.quoted`, depth + 1);
-  }
-  return out;
+  if (quoted) mend.id = (id) => (typeof id === 'string' && X_ID_PATTERN.test(id) ? id : '');
+  return tidy(quoted ? quotedPost : post, v, mend);
 }
 
+/**
+ * The post as the store may hold it, or a message naming what is wrong. `path` names the
+ * value in that message ("post.url is not an http(s) URL").
+ */
 export function parsePost(value: unknown, path = 'post'): Result<Post> {
   try {
-    return { ok: true, value: post(value, path, 0) };
-  } catch (e) {
-    return fail((e as Error).message);
+    return { ok: true, value: postSchema().post(cleanPost(value, false), path) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: error.message };
+    throw error;
   }
 }

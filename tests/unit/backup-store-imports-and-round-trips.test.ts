@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers';
 import { createRouter } from '../../src/background/router';
 import { renderBackup } from '../../src/export';
-import { createStores, openRoundupDb, type Db, type Stores } from '../../src/store';
+import { createBackupStore, createStores, openRoundupDb, type Db, type Stores } from '../../src/store';
+import { itemTrashId, roundupTrashId } from '../../src/model/trash';
 import { makePost } from './helpers/posts';
 
 const AT = '2026-02-01T12:00:00.000Z';
@@ -20,7 +21,9 @@ async function freshStore(): Promise<Stores> {
   const db = await openRoundupDb(`backup-${++n}`);
   open.push(db);
   let tick = 0;
-  return createStores(db, { now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(), newId: () => `r${++tick}` });
+  const options = { now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(), newId: () => `r${++tick}` };
+  // The backup store on the same clock: the Trash's 30 days are counted from the store's now.
+  return { ...createStores(db, options), ...createBackupStore(db, options) };
 }
 
 /** A store with two roundups, three posts and changed settings. */
@@ -39,9 +42,14 @@ async function filledStore(): Promise<Stores> {
 const backupText = async (store: Stores): Promise<string> => renderBackup(await store.exportAll(AT));
 
 describe('the whole-database backup', () => {
-  it('holds every roundup, post and setting, with its format and schema version', async () => {
-    const file = JSON.parse(await backupText(await filledStore()));
-    expect(file).toMatchObject({ format: 'roundup-backup', schemaVersion: 1, exportedAt: AT });
+  it('holds every roundup, post, Trash entry and setting, with its format and schema version', async () => {
+    const store = await filledStore();
+    const [first] = (await store.listRoundups()).filter((r) => r.title !== 'Second');
+    await store.setItemText(first!.id, makePost(1).id, 'leadIn', 'Words to keep');
+    await store.removeItem(first!.id, makePost(1).id);
+    const file = JSON.parse(await backupText(store));
+    expect(file).toMatchObject({ format: 'roundup-backup', schemaVersion: 2, exportedAt: AT });
+    expect(file.trash).toEqual([expect.objectContaining({ id: itemTrashId(first!.id, makePost(1).id), item: expect.objectContaining({ leadIn: 'Words to keep' }) })]);
     expect(file.roundups.map((r: { title: string }) => r.title).sort()).toEqual(['First <b>roundup</b>', 'Second']);
     expect(file.posts).toHaveLength(3);
     expect(file.settings).toMatchObject({ signature: 'About me', defaultFormat: 'markdown', theme: 'dark', inlineButtons: { x: true } });
@@ -73,10 +81,11 @@ describe('the whole-database backup', () => {
     const target = await freshStore();
     const { route } = routerFor(target);
     const first = await route({ type: 'importBackup', text });
-    expect(first).toEqual({ ok: true, value: { roundups: { added: 2, replaced: 0, kept: 0 }, posts: { added: 3, replaced: 0, kept: 0 } } });
+    const none = { added: 0, replaced: 0, kept: 0 };
+    expect(first).toEqual({ ok: true, value: { roundups: { ...none, added: 2 }, posts: { ...none, added: 3 }, trash: none } });
     const once = await backupText(target);
     const second = await route({ type: 'importBackup', text });
-    expect(second).toEqual({ ok: true, value: { roundups: { added: 0, replaced: 0, kept: 2 }, posts: { added: 0, replaced: 0, kept: 3 } } });
+    expect(second).toEqual({ ok: true, value: { roundups: { ...none, kept: 2 }, posts: { ...none, kept: 3 }, trash: none } });
     expect(await backupText(target)).toBe(once);
   });
 
@@ -103,18 +112,29 @@ describe('the whole-database backup', () => {
     expect(await backupText(target)).toBe(before);
   });
 
-  it('brings a roundup back out of the trash instead of keeping two copies', async () => {
+  it('leaves a roundup deleted after the backup was made in the Trash (an older file never undoes a newer deletion)', async () => {
     const store = await filledStore();
     const backup = await store.exportAll(AT);
     const gone = backup.roundups[0]!;
     await store.deleteRoundup(gone.id);
-    expect((await store.exportAll(AT)).roundups.map((r) => r.id)).not.toContain(gone.id);
-    await store.importBackup(backup);
-    expect((await store.exportAll(AT)).roundups.map((r) => r.id)).toContain(gone.id);
-    await store.restoreRoundup(gone.id).then(
-      () => expect.unreachable('the trash should no longer hold it'),
-      (e: Error) => expect(e.message).toMatch(/no roundup/),
-    );
+    const summary = await store.importBackup(backup);
+    expect(summary.roundups).toEqual({ added: 0, replaced: 0, kept: 2 });
+    const after = await store.exportAll(AT);
+    expect(after.roundups.map((r) => r.id)).not.toContain(gone.id);
+    expect(after.trash.map((e) => e.id)).toEqual([roundupTrashId(gone.id)]);
+  });
+
+  it('brings a deleted roundup back out of the Trash when the file\'s copy was edited after the deletion', async () => {
+    const store = await filledStore();
+    const backup = await store.exportAll(AT);
+    const gone = backup.roundups[0]!;
+    await store.deleteRoundup(gone.id);
+    const edited = { ...gone, title: 'Edited on another machine', updatedAt: '2026-06-01T00:00:00.000Z' };
+    const summary = await store.importBackup({ ...backup, roundups: [edited] });
+    expect(summary.roundups).toEqual({ added: 0, replaced: 1, kept: 0 });
+    const after = await store.exportAll(AT);
+    expect(after.roundups.find((r) => r.id === gone.id)?.title).toBe('Edited on another machine');
+    expect(after.trash).toEqual([]); // never both in the Trash and in the list
   });
 });
 

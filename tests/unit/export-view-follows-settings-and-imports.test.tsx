@@ -84,7 +84,7 @@ describe('the export view', () => {
     choose('json');
     await waitFor(() => expect(output()).not.toBe(''));
     const file = JSON.parse(output());
-    expect(file).toMatchObject({ format: 'roundup-backup', schemaVersion: 1, settings: { signature: 'Sig', defaultFormat: 'html' } });
+    expect(file).toMatchObject({ format: 'roundup-backup', schemaVersion: 2, settings: { signature: 'Sig', defaultFormat: 'html' } });
     expect(file.roundups.map((r: { title: string }) => r.title).sort()).toEqual(['Another one', 'Healthcare Social Media #hcsm']);
     expect(file.posts).toHaveLength(2);
   });

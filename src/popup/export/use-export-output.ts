@@ -13,7 +13,23 @@ export interface ExportOutput {
 }
 
 function withOnScreen(data: BackupData, input: ExportInput): BackupData {
-  const roundups = data.roundups.map((r) => (r.id === input.roundup.id ? { ...r, ...input.roundup } : r));
+  // Only the words: the rest of the stored copy was made fit for a backup (store/backup.ts).
+  const shown = input.roundup;
+  const words = new Map(shown.items.map((i) => [i.postId, i]));
+  const roundups = data.roundups.map((r) =>
+    r.id !== shown.id
+      ? r
+      : {
+          ...r,
+          title: shown.title,
+          intro: shown.intro,
+          closing: shown.closing,
+          items: r.items.map((i) => {
+            const own = words.get(i.postId);
+            return own ? { ...i, leadIn: own.leadIn, commentary: own.commentary } : i;
+          }),
+        },
+  );
   return { ...data, roundups };
 }
 
