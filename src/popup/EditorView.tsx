@@ -1,15 +1,18 @@
 // The roundup being written: Title, Introduction, the "Posts" list, Closing, the word count and
 // the export. The form is there from the first frame; its boxes open for typing once the
-// roundup is read.
+// roundup is read. Words that could not be stored show under their field; those whose field is
+// not in view (their roundup was deleted elsewhere) show on top, in a box of their own.
 import { useState } from 'preact/hooks';
 import type { Post } from '../model/post';
-import type { Roundup } from '../model/roundup';
+import type { Roundup, RoundupTextField } from '../model/roundup';
 import { EmptyState } from './EmptyState';
 import { ExportPanel } from './ExportPanel';
 import type { Host } from './host';
+import { fieldKey } from './merge';
+import { ItemProblems } from './PostItem';
 import { PostList } from './PostList';
 import { TextField } from './TextField';
-import type { EditorActions } from './use-editor';
+import { fieldProblem, type EditorActions, type Problem } from './use-editor';
 import { roundupWordCount } from './word-count';
 
 interface Props {
@@ -30,31 +33,70 @@ function WordCount({ roundup, posts }: { roundup: Roundup; posts: Record<string,
   );
 }
 
+const LABELS = { title: 'Title', intro: 'Introduction', closing: 'Closing', leadIn: 'Lead-in', commentary: 'Commentary' };
+
+/** Words not stored whose field this view does not show: read-only, with what can be done. */
+function LostWords({ lost, actions }: { lost: Problem[]; actions: EditorActions }) {
+  if (lost.length === 0) return null;
+  return (
+    <section class="lost" aria-label="Words not stored">
+      {lost.map((p) => (
+        <TextField
+          key={p.key}
+          label={`${LABELS[p.entry.field]}, not stored`}
+          place={`lost-${p.key}`}
+          multiline={p.entry.field !== 'title'}
+          value={p.entry.value}
+          readOnly
+          problem={fieldProblem(p, actions)}
+          onInput={() => {}}
+        />
+      ))}
+    </section>
+  );
+}
+
 export function EditorView({ roundup, posts, ready, actions, host, onRemove }: Props) {
   const [exporting, setExporting] = useState(false);
   const readOnly = !ready;
+  const problem = (field: RoundupTextField) => fieldProblem(actions.problems.get(fieldKey(roundup.id, field)), actions);
+  const lost = [...actions.problems.values()].filter(
+    ({ entry }) => entry.roundupId !== roundup.id || (entry.postId !== undefined && !roundup.items.some((i) => i.postId === entry.postId)),
+  );
   return (
     <>
-      <TextField label="Title" place="title" value={roundup.title} readOnly={readOnly} onInput={(v) => actions.setRoundupText('title', v)} />
+      <LostWords lost={lost} actions={actions} />
+      <TextField
+        label="Title"
+        place="title"
+        value={roundup.title}
+        readOnly={readOnly}
+        problem={problem('title')}
+        onInput={(v) => actions.setRoundupText('title', v)}
+      />
       <TextField
         label="Introduction"
         place="intro"
         multiline
         value={roundup.intro}
         readOnly={readOnly}
+        problem={problem('intro')}
         onInput={(v) => actions.setRoundupText('intro', v)}
       />
       <h2 id="posts-heading">
         Posts <span class="count">({roundup.items.length})</span>
       </h2>
       {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
-      <PostList items={roundup.items} posts={posts} onText={actions.setItemText} onMove={actions.move} onRemove={onRemove} />
+      <ItemProblems.Provider value={{ roundupId: roundup.id, actions }}>
+        <PostList items={roundup.items} posts={posts} onText={actions.setItemText} onMove={actions.move} onRemove={onRemove} />
+      </ItemProblems.Provider>
       <TextField
         label="Closing"
         place="closing"
         multiline
         value={roundup.closing}
         readOnly={readOnly}
+        problem={problem('closing')}
         onInput={(v) => actions.setRoundupText('closing', v)}
       />
       <WordCount roundup={roundup} posts={posts} />

@@ -1,10 +1,20 @@
 // One item of the roundup: the lead-in written before the post, the post, the commentary after
 // it, and the controls to move or remove it. The grip drags it (the buttons do the same by
 // keyboard); the list handles the dragging for all its items (PostList).
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Post } from '../model/post';
 import type { ItemTextField, RoundupItem } from '../model/roundup';
+import { fieldKey } from './merge';
 import { PostCard } from './PostCard';
 import { TextField } from './TextField';
+import { fieldProblem, type EditorActions } from './use-editor';
+
+/**
+ * The roundup in view and the editor's actions, for the words of an item that could not be
+ * stored: given by EditorView around the list, so the list need not pass them through.
+ */
+export const ItemProblems = createContext<{ roundupId: string; actions: EditorActions } | null>(null);
 
 interface Props {
   item: RoundupItem;
@@ -20,6 +30,9 @@ interface Props {
 
 export function PostItem({ item, post, index, count, dropTarget, onText, onMove, onRemove }: Props) {
   const { postId } = item;
+  const lost = useContext(ItemProblems);
+  const problem = (field: ItemTextField) =>
+    lost ? fieldProblem(lost.actions.problems.get(fieldKey(lost.roundupId, field, postId)), lost.actions) : undefined;
   return (
     <li class={dropTarget ? 'item item--over' : 'item'} data-post-id={postId}>
       <TextField
@@ -28,6 +41,7 @@ export function PostItem({ item, post, index, count, dropTarget, onText, onMove,
         value={item.leadIn}
         place={`${postId}:leadIn`}
         placeholder="Optional: a line before the post"
+        problem={problem('leadIn')}
         onInput={(v) => onText(postId, 'leadIn', v)}
       />
       {post ? <PostCard post={post} /> : <p class="post post--missing">This post is no longer stored.</p>}
@@ -37,6 +51,7 @@ export function PostItem({ item, post, index, count, dropTarget, onText, onMove,
         value={item.commentary}
         place={`${postId}:commentary`}
         placeholder="Your take on this post"
+        problem={problem('commentary')}
         onInput={(v) => onText(postId, 'commentary', v)}
       />
       <div class="item__controls">

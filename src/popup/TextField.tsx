@@ -5,6 +5,14 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 // GrowingArea below measures it. Decided once, so each textarea pays only for what it needs.
 const growsByItself = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
 
+/** Words of this field that could not be stored: said under the box, with what the writer can do. */
+export interface FieldProblem {
+  message: string;
+  actions: ReadonlyArray<{ label: string; run(): void }>;
+  /** What the last action did, e.g. "Copied". */
+  note?: string;
+}
+
 interface Props {
   label: string;
   value: string;
@@ -16,6 +24,7 @@ interface Props {
   readOnly?: boolean;
   /** Names the field across views, so "Open in tab" can put the cursor back in it. */
   place?: string;
+  problem?: FieldProblem | undefined;
 }
 
 type BoxProps = Record<string, unknown> & { value: string };
@@ -36,8 +45,9 @@ function GrowingArea(props: BoxProps) {
 const idOf = (place: string | undefined, label: string) => `field-${(place ?? label).replace(/\s+/g, '-')}`;
 
 /** The label, the textbox and its hint, without a wrapper of their own (fewer elements per item). */
-export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false, place }: Props) {
+export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false, place, problem }: Props) {
   const id = idOf(place, label);
+  const described = [hint && `${id}-hint`, problem && `${id}-problem`].filter(Boolean).join(' ');
   const common: BoxProps = {
     id,
     class: 'field__box',
@@ -45,7 +55,7 @@ export function TextField({ label, value, onInput, multiline = false, placeholde
     placeholder,
     readOnly,
     'data-place': place,
-    'aria-describedby': hint ? `${id}-hint` : undefined,
+    'aria-describedby': described || undefined,
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
   };
   return (
@@ -58,6 +68,17 @@ export function TextField({ label, value, onInput, multiline = false, placeholde
         <p class="hint field__hint" id={`${id}-hint`}>
           {hint}
         </p>
+      )}
+      {problem && (
+        <div class="field__problem" role="alert" id={`${id}-problem`}>
+          <p class="field__problem-text">{problem.message}</p>
+          {problem.actions.map((a) => (
+            <button type="button" key={a.label} onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+          {problem.note && <span class="field__problem-note">{problem.note}</span>}
+        </div>
       )}
     </>
   );

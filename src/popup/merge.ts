@@ -1,8 +1,10 @@
 // When the stored roundup changed under an open view (another view, a new clip), the view
 // takes the stored text of every field except those with edits of its own not yet stored:
-// what the user is typing is never replaced by an older stored value.
+// what the user is typing is never replaced by an older stored value. An item removed
+// elsewhere while this view holds words for it not yet stored stays in the view, at its place,
+// so those words stay on screen until they are stored or the writer lets them go.
 import type { Roundup, RoundupItem } from '../model/roundup';
-import { ROUNDUP_TEXT_FIELDS } from '../model/roundup';
+import { ITEM_TEXT_FIELDS, ROUNDUP_TEXT_FIELDS } from '../model/roundup';
 
 /** The saver's key for one field: the roundup's own text, or an item's. */
 export const fieldKey = (roundupId: string, field: string, postId?: string) =>
@@ -34,7 +36,23 @@ export function mergeStored(local: Roundup, stored: Roundup, pending: (key: stri
     const added = stored.items.filter((i) => !localItems.has(i.postId) && !pending(orderKey(local.id, i.postId)));
     merged.items = [...kept, ...added];
   } else {
-    merged.items = stored.items.map(mine);
+    merged.items = keepHeld(local, stored.items.map(mine), pending);
   }
   return merged;
+}
+
+/** `items` with every local item that has unstored words and is missing from them put back at its place. */
+function keepHeld(local: Roundup, items: RoundupItem[], pending: (key: string) => boolean): RoundupItem[] {
+  const there = new Set(items.map((i) => i.postId));
+  const held = (i: RoundupItem) => !there.has(i.postId) && ITEM_TEXT_FIELDS.some((f) => pending(fieldKey(local.id, f, i.postId)));
+  if (!local.items.some(held)) return items;
+  const out = items.slice();
+  // After the nearest item before it (in this view) that is still there; first if none is.
+  let after: string | undefined;
+  for (const own of local.items) {
+    const keep = held(own);
+    if (keep) out.splice(after === undefined ? 0 : out.findIndex((i) => i.postId === after) + 1, 0, own);
+    if (keep || there.has(own.postId)) after = own.postId;
+  }
+  return out;
 }

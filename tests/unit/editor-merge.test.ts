@@ -30,6 +30,22 @@ describe('merging a stored roundup into an open view', () => {
     expect(merged.items.map((i) => i.postId)).toEqual(['b', 'a', 'c', 'd']);
   });
 
+  it('keeps, at its place, an item another view removed while this view holds words for it not yet stored', () => {
+    const stored = { ...base(), items: [base().items[0]!, base().items[2]!] }; // "b" removed elsewhere
+    const local = { ...base(), items: base().items.map((i) => (i.postId === 'b' ? { ...i, commentary: 'unsaved words' } : i)) };
+    const merged = mergeStored(local, stored, (k) => k === fieldKey('r1', 'commentary', 'b'));
+    expect(merged.items.map((i) => i.postId)).toEqual(['a', 'b', 'c']);
+    expect(merged.items[1]).toEqual({ postId: 'b', leadIn: 'b lead', commentary: 'unsaved words' });
+    // With nothing of its own pending, the removal shows.
+    expect(mergeStored(local, stored, () => false).items.map((i) => i.postId)).toEqual(['a', 'c']);
+  });
+
+  it('keeps such an item after the items before it, even when the others moved', () => {
+    const stored = { ...base(), items: [base().items[2]!, { postId: 'd', leadIn: '', commentary: '' }] }; // "a", "b" removed, "d" clipped
+    const merged = mergeStored(base(), stored, (k) => k === fieldKey('r1', 'leadIn', 'a') || k === fieldKey('r1', 'leadIn', 'b'));
+    expect(merged.items.map((i) => i.postId)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('takes the stored roundup whole when another one became current', () => {
     const other = { ...newRoundup('r2', '2026-01-02T00:00:00.000Z'), title: 'other' };
     expect(mergeStored(base(), other, () => true)).toBe(other);

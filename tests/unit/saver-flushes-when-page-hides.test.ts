@@ -8,7 +8,7 @@ describe('the editor saver', () => {
 
   it('sends only the latest text of a field after a pause in typing', async () => {
     const sent: string[] = [];
-    const saver = createSaver(() => {}, 250);
+    const saver = createSaver(() => {}, { delayMs: 250 });
     for (const value of ['H', 'He', 'Hel', 'Hello']) {
       saver.queue('title', async () => sent.push(value));
       await vi.advanceTimersByTimeAsync(100);
@@ -21,7 +21,7 @@ describe('the editor saver', () => {
 
   it.each(['pagehide', 'beforeunload'])('sends everything queued at once on %s', async (event) => {
     const sent: string[] = [];
-    const saver = createSaver(() => {}, 250);
+    const saver = createSaver(() => {}, { delayMs: 250 });
     saver.queue('title', async () => sent.push('title'));
     saver.queue('item:1:commentary', async () => sent.push('commentary'));
     window.dispatchEvent(new Event(event));
@@ -31,7 +31,7 @@ describe('the editor saver', () => {
 
   it('sends everything queued when the page becomes hidden', () => {
     const sent: string[] = [];
-    const saver = createSaver(() => {}, 250);
+    const saver = createSaver(() => {}, { delayMs: 250 });
     saver.queue('intro', async () => sent.push('intro'));
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -42,15 +42,15 @@ describe('the editor saver', () => {
   it('reports a failed write clearly and tries the same text again', async () => {
     const statuses: SaveStatus[] = [];
     let attempts = 0;
-    const saver = createSaver((s) => statuses.push(s), 250);
+    const saver = createSaver((s) => statuses.push(s), { delayMs: 250 });
     saver.queue('closing', async () => {
       attempts++;
       if (attempts === 1) throw new Error('QuotaExceededError');
     });
     await vi.advanceTimersByTimeAsync(250);
-    expect(statuses.at(-1)).toMatchObject({ state: 'error' });
+    expect(statuses.at(-1)).toMatchObject({ state: 'error', retrying: true });
     expect((statuses.at(-1) as { message: string }).message).toContain('QuotaExceededError');
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(500);
     expect(attempts).toBe(2);
     expect(statuses.at(-1)).toEqual({ state: 'saved' });
     saver.dispose();
