@@ -18,7 +18,7 @@ const dist = outArg ? outArg.slice('--outdir='.length) : join(root, 'dist');
 const targets = ['chrome', 'firefox'];
 const KB = 1024;
 // Gzipped budgets: the popup must open fast (Preact, hooks, idb and the polyfill are ~12 KB).
-const BUDGETS = { 'popup.js': 25 * KB, 'content.js': 20 * KB, 'background.js': 20 * KB, 'options.js': 25 * KB };
+const BUDGETS = { 'popup.js': 29 * KB, 'content.js': 20 * KB, 'background.js': 20 * KB, 'options.js': 25 * KB };
 const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['src/options/options.html', 'options.html'], ['icons', 'icons']];
 // The side panel (Chrome) and sidebar (Firefox) run the editor from popup.html itself, marked
 // so the app lays itself out for a tall, narrow home.

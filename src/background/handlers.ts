@@ -75,6 +75,7 @@ export function createHandlers(
     },
     async emptyTrash() {
       const removed = await store.emptyTrash();
+      await changed(await store.currentRoundup(), 'words'); // open Trash views re-read
       return { removed };
     },
     async setPublished({ roundupId, published }) {

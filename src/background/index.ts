@@ -4,7 +4,7 @@ import { browser, type Runtime } from '../platform';
 import { EDITOR_PORT, type ChangeNotice, type MessageType, type Reply } from '../messages';
 import type { Roundup } from '../model/roundup';
 import { createStores, openRoundupDb, type Stores } from '../store';
-import { withWriteFaults, type WriteFaults } from '../store/faults';
+import { createWriteFaults, withWriteFaults, type WriteFaults } from '../store/faults';
 import { createHandlers, type ChangeKind } from './handlers';
 import { createRouter, deferHandlers, type SenderInfo } from './router';
 import { startPicking, withTabNotices } from './picking';
@@ -12,15 +12,12 @@ import { startPicking, withTabNotices } from './picking';
 export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
 
 // Tests reach the write-fault hook through the worker's global scope (store/faults.ts).
-const testHooks = globalThis as typeof globalThis & { roundupFaults?: WriteFaults };
+const faults = createWriteFaults();
+(globalThis as typeof globalThis & { roundupFaults?: WriteFaults }).roundupFaults = faults;
 
 let storePromise: Promise<Stores> | undefined;
 function store(): Promise<Stores> {
-  storePromise ??= openRoundupDb().then((opened) => {
-    const { db, faults } = withWriteFaults(opened);
-    testHooks.roundupFaults = faults;
-    return createStores(db);
-  });
+  storePromise ??= openRoundupDb().then((db) => createStores(withWriteFaults(db, faults)));
   storePromise.catch(() => (storePromise = undefined));
   return storePromise;
 }

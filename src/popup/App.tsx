@@ -11,7 +11,10 @@ import { UndoBar, type Undoable } from './UndoBar';
 import { SelectModeButton } from './SelectModeButton';
 import { useEditor } from './use-editor';
 import { useLibrary } from './use-library';
+import { Trash, type TrashActions } from './Trash';
+import { useTrash } from './use-trash';
 import { newRoundup } from '../model/roundup';
+import { roundupTrashId } from '../model/trash';
 
 function SaveIndicator({ status }: { status: SaveStatus }) {
   const text = status.state === 'error' ? status.message : status.state === 'saving' ? 'Saving…' : 'All changes stored';
@@ -26,10 +29,12 @@ const PLACEHOLDER = newRoundup('', '');
 
 export function App({ connection, host }: { connection: Connection; host: Host }) {
   const { state, saveStatus, actions } = useEditor(connection);
-  const [view, setView] = useState<'editor' | 'library'>('editor');
+  const [view, setView] = useState<'editor' | 'library' | 'trash'>('editor');
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [problem, setProblem] = useState('');
   const library = useLibrary(connection, view === 'library');
+  const trash = useTrash(connection, view === 'trash');
+  const [restored, setRestored] = useState('');
   // A place to put the cursor once the roundup shows: from "Open in tab", or the Title after "Rename".
   const place = useRef(host.home === 'tab' ? location.hash : '');
   const ready = state.phase === 'ready';
@@ -45,7 +50,8 @@ export function App({ connection, host }: { connection: Connection; host: Host }
 
   const request = (run: () => Promise<unknown>) => run().then(() => setProblem(''), (e: Error) => setProblem(e.message));
   const libraryActions: LibraryActions = {
-    create: () => request(() => connection.request('createRoundup', { title: '' })).then(() => setView('editor')),
+    // The id is made here, so the request sent again after a reconnect makes one roundup, not two.
+    create: () => request(() => connection.request('createRoundup', { title: '', roundupId: crypto.randomUUID() })).then(() => setView('editor')),
     open: (id) => request(() => connection.request('setCurrentRoundup', { roundupId: id })).then(() => setView('editor')),
     rename(id) {
       place.current = '#field=title&start=0&end=100000';
@@ -56,9 +62,22 @@ export function App({ connection, host }: { connection: Connection; host: Host }
       request(() => connection.request('deleteRoundup', { roundupId: r.id }));
       setUndoable({
         message: `Deleted “${r.title.trim() || 'Untitled roundup'}”.`,
-        undo: () => request(() => connection.request('restoreRoundup', { roundupId: r.id })),
+        undo: () => request(() => connection.request('restoreFromTrash', { id: roundupTrashId(r.id) })),
       });
     },
+  };
+  const trashActions: TrashActions = {
+    restore(entry) {
+      const where = entry.kind === 'roundup' ? entry.roundup.title : entry.roundupTitle;
+      void request(() => connection.request('restoreFromTrash', { id: entry.id })).then(() =>
+        setRestored(entry.kind === 'roundup' ? `Restored “${where.trim() || 'Untitled roundup'}”; it is your current roundup.` : `Restored to “${where.trim() || 'Untitled roundup'}”, with its words, at its place.`),
+      );
+    },
+    empty: () => void request(() => connection.request('emptyTrash', {})).then(() => setRestored('The Trash is empty.')),
+  };
+  const show = (next: 'library' | 'trash') => {
+    setRestored('');
+    setView(view === next ? 'editor' : next);
   };
   const removeItem = (postId: string) => {
     const removed = actions.remove(postId);
@@ -73,8 +92,11 @@ export function App({ connection, host }: { connection: Connection; host: Host }
         <h1>Roundup</h1>
         {ready && <SaveIndicator status={saveStatus} />}
         <nav class="editor__nav" aria-label="Roundup">
-          <button type="button" aria-pressed={view === 'library'} onClick={() => setView(view === 'library' ? 'editor' : 'library')}>
+          <button type="button" aria-pressed={view === 'library'} onClick={() => show('library')}>
             Roundups
+          </button>
+          <button type="button" aria-pressed={view === 'trash'} onClick={() => show('trash')}>
+            Trash
           </button>
           {host.home === 'popup' && (
             <button type="button" onClick={openInTab}>
@@ -93,13 +115,20 @@ export function App({ connection, host }: { connection: Connection; host: Host }
           Your roundup could not be opened: {state.message}
         </p>
       )}
-      {(problem || library.error) && (
+      {(problem || library.error || trash.error) && (
         <p class="save save--error" role="alert">
-          {problem || library.error}
+          {problem || library.error || trash.error}
+        </p>
+      )}
+      {view === 'trash' && (
+        <p class="save" role="status">
+          {restored}
         </p>
       )}
       {view === 'library' ? (
         <Library roundups={library.roundups} actions={libraryActions} />
+      ) : view === 'trash' ? (
+        <Trash contents={trash.trash} actions={trashActions} />
       ) : (
         <EditorView roundup={roundup} posts={posts} ready={ready} actions={actions} host={host} onRemove={removeItem} />
       )}

@@ -1,6 +1,6 @@
 // Every roundup: drafts first, last edited first; published ones kept apart. Opening one makes
 // it current (new clips go there).
-import type { RoundupSummary } from '../store';
+import type { RoundupSummary } from '../store/reads';
 
 export interface LibraryActions {
   create(): void;

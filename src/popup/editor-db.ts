@@ -3,12 +3,13 @@
 // sooner. Every write still goes over the Port, so the last keystroke outlives the page.
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
-import { createLibraryStore, openRoundupDb, type LibraryStore, type RoundupSummary } from '../store';
+import { openRoundupDb } from '../store/db';
+import { createReadStore, type ReadStore, type RoundupSummary } from '../store/reads';
 import type { Connection } from './connection';
 
-let library: Promise<LibraryStore> | undefined;
-function open(): Promise<LibraryStore> {
-  library ??= openRoundupDb().then((db) => createLibraryStore(db));
+let library: Promise<ReadStore> | undefined;
+function open(): Promise<ReadStore> {
+  library ??= openRoundupDb().then((db) => createReadStore(db));
   library.catch(() => (library = undefined));
   return library;
 }
@@ -31,6 +32,10 @@ export async function readCurrent(connection: Connection): Promise<Loaded> {
 
 export async function listRoundups(): Promise<RoundupSummary[]> {
   return (await open()).listRoundups();
+}
+
+export async function listTrash(): ReturnType<ReadStore['listTrash']> {
+  return (await open()).listTrash();
 }
 
 /**

@@ -1,7 +1,7 @@
 // The list of roundups, read from the database while shown and again on every change notice;
 // changes go over the Port like every other write.
 import { useEffect, useState } from 'preact/hooks';
-import type { RoundupSummary } from '../store';
+import type { RoundupSummary } from '../store/reads';
 import type { Connection } from './connection';
 import { listRoundups } from './editor-db';
 

@@ -7,21 +7,30 @@ import type { Db } from './db';
 export interface WriteFaults {
   /** Every readwrite transaction opened in the next `ms` throws QuotaExceededError. */
   failWritesFor(ms: number): void;
+  /** Whether writes fail now. */
+  failing(): boolean;
 }
 
-export function withWriteFaults(db: Db, clock: () => number = Date.now): { db: Db; faults: WriteFaults } {
+export function createWriteFaults(clock: () => number = Date.now): WriteFaults {
   let until = 0;
+  return {
+    failWritesFor: (ms) => void (until = clock() + ms),
+    failing: () => clock() < until,
+  };
+}
+
+/** The database, with its readwrite transactions failing while `faults` says so. */
+export function withWriteFaults(db: Db, faults: WriteFaults): Db {
   const transaction = db.transaction.bind(db);
-  const guarded = new Proxy(db, {
+  return new Proxy(db, {
     get(target, key, receiver) {
       if (key !== 'transaction') return Reflect.get(target, key, receiver);
       return (...args: Parameters<Db['transaction']>) => {
-        if (args[1] === 'readwrite' && clock() < until) {
+        if (args[1] === 'readwrite' && faults.failing()) {
           throw new DOMException('The disk is full (a test made every write fail for a while).', 'QuotaExceededError');
         }
         return transaction(...args);
       };
     },
   });
-  return { db: guarded, faults: { failWritesFor: (ms) => void (until = clock() + ms) } };
 }

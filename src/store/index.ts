@@ -2,7 +2,8 @@ export { openRoundupDb, DB_NAME, DB_VERSION, type Db, type RoundupDB } from './d
 export { createStore, GoneError, ItemNotFoundError, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
 export { createTrashStore, NotInTrashError, type TrashStoreQueries } from './trash';
 export { createSettingsStore, type SettingsStore } from './settings';
-export { createLibraryStore, type LibraryStore, type RoundupSummary } from './library';
+export { createLibraryStore, type LibraryStore } from './library';
+export { createReadStore, type ReadStore, type RoundupSummary } from './reads';
 export { createBackupStore, type BackupStore, type ImportSummary } from './backup';
 
 import type { Db } from './db';
@@ -11,9 +12,10 @@ import { createSettingsStore } from './settings';
 import { createLibraryStore } from './library';
 import { createBackupStore } from './backup';
 import { createTrashStore } from './trash';
+import { createReadStore } from './reads';
 
 /** Every named query over one open database. */
 export function createStores(db: Db, options?: StoreOptions) {
-  return { ...createStore(db, options), ...createSettingsStore(db), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db) };
+  return { ...createStore(db, options), ...createSettingsStore(db), ...createReadStore(db, options), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db, options) };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -1,79 +1,19 @@
-// Named queries over the set of roundups: list, create, switch the current one, delete to the
-// trash and restore, mark as published, and put back a removed item. Each change is one
+// Named changes to the set of roundups: create, switch the current one, delete to the Trash,
+// mark as published, and put back a removed item (the reads are in reads.ts). Each change is one
 // readwrite transaction, like every other change in the store.
-import type { Post } from '../model/post';
-import { newItem, newRoundup, postsAsShown, type Roundup, type RoundupItem } from '../model/roundup';
+import { newItem, newRoundup, type Roundup, type RoundupItem } from '../model/roundup';
 import { itemTrashId, mergeItemWords, roundupTrashId, type TrashedItem } from '../model/trash';
-import type { IDBPObjectStore } from 'idb';
-import type { Db, RoundupDB } from './db';
-import { CURRENT, notFound, type StoreOptions } from './roundups';
+import type { Db } from './db';
+import { notFound } from './errors';
+import { CURRENT, readPosts } from './reads';
+import type { StoreOptions } from './roundups';
 import { putInTrash } from './trash';
-
-/** The posts store, read in any transaction. */
-type PostStore = Pick<IDBPObjectStore<RoundupDB, ['posts'], 'posts'>, 'get' | 'getAll'>;
-
-
-export interface RoundupSummary {
-  id: string;
-  title: string;
-  postCount: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt?: string;
-  current: boolean;
-}
-
-/**
- * The posts with these ids. Many are read in one request over the range of their ids (one trip
- * to the database instead of one per post), filtered to the ones asked for.
- */
-async function readPosts(store: PostStore, ids: string[]): Promise<Post[]> {
-  if (ids.length < 16) {
-    const found = await Promise.all(ids.map((id) => store.get(id)));
-    return found.filter((p): p is Post => p !== undefined);
-  }
-  const sorted = [...ids].sort();
-  const inRange = await store.getAll(IDBKeyRange.bound(sorted[0]!, sorted[sorted.length - 1]!));
-  const wanted = new Set(ids);
-  return inRange.filter((p) => wanted.has(p.id));
-}
 
 const defaultNow = () => new Date().toISOString();
 const defaultId = () => crypto.randomUUID();
 
 export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId }: StoreOptions = {}) {
   return {
-    /** Every roundup not in the trash, last edited first. */
-    async listRoundups(): Promise<RoundupSummary[]> {
-      const tx = db.transaction(['roundups', 'meta']);
-      const current = await tx.objectStore('meta').get(CURRENT);
-      const rows = (await tx.objectStore('roundups').index('byUpdatedAt').getAll()) as Roundup[];
-      await tx.done;
-      return rows.reverse().map((r) => ({
-        id: r.id,
-        title: r.title,
-        postCount: r.items.length,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-        publishedAt: r.publishedAt,
-        current: r.id === current,
-      }));
-    },
-
-    /**
-     * The current roundup with its posts, read only: null when there is none yet (the
-     * background makes the first one). What the editor reads as it opens.
-     */
-    async readCurrent(): Promise<{ roundup: Roundup; posts: Post[] } | null> {
-      const tx = db.transaction(['roundups', 'meta', 'posts']);
-      const id = await tx.objectStore('meta').get(CURRENT);
-      const roundup = typeof id === 'string' ? await tx.objectStore('roundups').get(id) : undefined;
-      if (!roundup) return null;
-      const posts = await readPosts(tx.objectStore('posts'), roundup.items.map((item) => item.postId));
-      await tx.done;
-      return { roundup, posts: postsAsShown(roundup, posts) };
-    },
-
     /**
      * A new, empty roundup that becomes the current one. With an `id` already used (the same
      * request sent twice), nothing is made or changed: the one made first is the answer.

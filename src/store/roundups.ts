@@ -15,12 +15,11 @@ import {
 import { hasWords, itemTrashId, mergeItemWords, restoreIndex, type TrashedItem } from '../model/trash';
 import type { Db } from './db';
 import { ItemNotFoundError, RoundupNotFoundError, notFound } from './errors';
+import { CURRENT } from './reads';
 import { putInTrash } from './trash';
 
 export { GoneError, ItemNotFoundError, RoundupNotFoundError, notFound } from './errors';
-
-/** The meta key naming the roundup new clips go to. */
-export const CURRENT = 'currentRoundupId';
+export { CURRENT };
 
 export interface StoreOptions {
   now?: () => string;

@@ -10,7 +10,8 @@ import {
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Db, RoundupDB } from './db';
 import { GoneError, notFound } from './errors';
-import { CURRENT, type StoreOptions } from './roundups';
+import { CURRENT } from './reads';
+import type { StoreOptions } from './roundups';
 
 type TrashStore = IDBPObjectStore<RoundupDB, StoreNames<RoundupDB>[], 'trash', 'readwrite'>;
 type WriteTx = IDBPTransaction<RoundupDB, ('roundups' | 'meta' | 'trash')[], 'readwrite'>;
@@ -106,18 +107,6 @@ export function createTrashStore(db: Db, { now = defaultNow }: StoreOptions = {}
   }
 
   return {
-    /** Every entry still restorable, newest first, with the posts its items show. */
-    async listTrash(): Promise<{ entries: TrashEntry[]; posts: Record<string, Post> }> {
-      const cutoff = trashCutoff(now());
-      const tx = db.transaction(['trash', 'posts']);
-      const all = await tx.objectStore('trash').index('byDeletedAt').getAll();
-      const entries = all.filter((e) => e.deletedAt > cutoff).reverse();
-      const ids = new Set(entries.flatMap((e) => (e.kind === 'item' ? [e.item.postId] : [])));
-      const found = await Promise.all([...ids].map((id) => tx.objectStore('posts').get(id)));
-      await tx.done;
-      return { entries, posts: Object.fromEntries(found.flatMap((p) => (p ? [[p.id, p]] : []))) };
-    },
-
     /**
      * Puts an entry back: an item at its place with its words (merged with any the roundup
      * holds for that post now), or a deleted roundup, which becomes current. An entry no longer

@@ -92,6 +92,15 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
       if ((await box.count()) !== 1) return null;
       return box.inputValue({ timeout: 2_000 }).catch(() => box.innerText({ timeout: 2_000 }));
     },
+    async pressOnX(name) {
+      await onX().getByRole('button', { name, exact: true }).click({ timeout: 10_000 });
+    },
+    async pressInEditor(name, within) {
+      const page = onEditor();
+      const scope = within ? page.getByRole('list', { name: within.list, exact: true }).getByRole('listitem').nth(within.item) : page;
+      await scope.getByRole('button', { name, exact: true }).click({ timeout: 10_000 });
+    },
+    listTexts: (list) => onEditor().getByRole('list', { name: list, exact: true }).getByRole('listitem').allInnerTexts(),
     async closeEditor() {
       // runBeforeUnload false (the default): the tab goes away now, like a popup losing focus.
       await onEditor().close();

@@ -64,7 +64,7 @@ export function clipNoteReopen(launch: (xPort: number) => Promise<Driver>): { dr
     await expect.poll(() => driver().value({ name: 'Title' }), { ...poll, message: '"Title" typed last' }).toBe(`${WORDS[0]![1]}!`);
   });
 
-  test('pressing "Clip post" again on a clipped post removes it from the roundup', async () => {
+  test('pressing "Clip post" again takes the post out of the editor, keeps its words, and the page offers "Undo"', async () => {
     const [first, second, third] = POSTS;
     await driver().clickClip(second.id);
     await expect.poll(() => driver().clipPressed(second.id), { ...poll, message: 'the unclipped post' }).toBe('false');
@@ -78,6 +78,37 @@ export function clipNoteReopen(launch: (xPort: number) => Promise<Driver>): { dr
     // The remaining items keep their own commentary.
     await expect.poll(() => driver().value({ item: 1, name: 'Commentary' }), { ...poll, message: 'commentary of the item now 2nd' })
       .toBe(WORDS[4]![1]);
+
+    // "Undo" on the page: the item is back in the open editor, in its place, with its words.
+    await driver().pressOnX('Undo');
+    await expect.poll(() => driver().clipPressed(second.id), { ...poll, message: 'the post after "Undo"' }).toBe('true');
+    await expect.poll(async () => (await driver().itemTexts()).length, { ...poll, message: 'items after "Undo"' }).toBe(3);
+    expect((await driver().itemTexts())[1]).toContain(`@${second.handle}`);
+    await expect.poll(() => driver().value({ item: 1, name: 'Commentary' }), { ...poll, message: 'the words put back by "Undo"' })
+      .toBe(WORDS[3]![1]);
+    await driver().closeEditor();
+  });
+
+  test('unclipped again, its words wait in the Trash: "Restore" puts them back, in place, after the editor was closed', async () => {
+    const [, second] = POSTS;
+    await driver().clickClip(second.id);
+    await expect.poll(() => driver().clipPressed(second.id), { ...poll, message: 'the unclipped post' }).toBe('false');
+    await driver().openEditor();
+    await expect.poll(async () => (await driver().itemTexts()).length, poll).toBe(2);
+    await driver().closeEditor();
+
+    await driver().openEditor();
+    await driver().pressInEditor('Trash');
+    await expect.poll(() => driver().listTexts('Trash'), { ...poll, message: 'the Trash' })
+      .toEqual([expect.stringContaining(`@${second.handle}`)]);
+    await driver().pressInEditor('Restore', { list: 'Trash', item: 0 });
+    await expect.poll(() => driver().listTexts('Trash'), { ...poll, message: 'the Trash after "Restore"' }).toEqual([]);
+    await driver().pressInEditor('Trash'); // back to the roundup
+    await expect.poll(async () => (await driver().itemTexts()).length, poll).toBe(3);
+    expect((await driver().itemTexts())[1]).toContain(`@${second.handle}`);
+    await expect.poll(() => driver().value({ item: 1, name: 'Commentary' }), { ...poll, message: 'the words restored from the Trash' })
+      .toBe(WORDS[3]![1]);
+    await expect.poll(() => driver().clipPressed(second.id), { ...poll, message: 'the restored post on the page' }).toBe('true');
     await driver().closeEditor();
   });
 

@@ -31,6 +31,15 @@ export interface Driver {
   type(field: Field, text: string): Promise<void>;
   /** The textbox's current value, or null when it is not (yet) there. */
   value(field: Field): Promise<string | null>;
+  /** Presses the button with this exact name on the x.com page (open shadow roots included). */
+  pressOnX(name: string): Promise<void>;
+  /**
+   * Presses the button with this exact name in the editor, or inside the nth item of the list
+   * named `list` there.
+   */
+  pressInEditor(name: string, within?: { list: string; item: number }): Promise<void>;
+  /** The visible text of each listitem of the editor's list named `list`. */
+  listTexts(list: string): Promise<string[]>;
   /** Closes the editor tab at once: no unload prompt, no waiting for pending saves. */
   closeEditor(): Promise<void>;
   /** Closes the browser and removes its profile. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { ChromiumDriver } from './chromium.js';
 import type { Clipboard, ExportView } from './export-view.js';
+import type { EvalPage } from './picking.js';
 
 export async function chromiumExportView(d: ChromiumDriver): Promise<ExportView> {
   // For every origin: Chromium refuses a grant naming a chrome-extension: origin ("opaque").
@@ -14,6 +15,8 @@ export async function chromiumExportView(d: ChromiumDriver): Promise<ExportView>
   const button = (name: string) => page().getByRole('button', { name, exact: true });
   return {
     driver: d,
+    x: () => d.xPage() as unknown as EvalPage,
+    editor: () => d.editorPage() as unknown as EvalPage,
     async openExport() {
       await button('Export').click({ timeout: 10_000 });
       await select().waitFor({ timeout: 10_000 });

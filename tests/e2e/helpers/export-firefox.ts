@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { FirefoxDriver } from './firefox.js';
 import type { Clipboard, ExportView } from './export-view.js';
+import type { EvalPage } from './picking.js';
 
 async function until<T>(find: () => Promise<T | null>, ms: number): Promise<T | null> {
   for (const end = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 100))) {
@@ -60,6 +61,8 @@ export async function firefoxExportView(d: FirefoxDriver): Promise<ExportView & 
   const press = async (name: string) => (await byName('button', name)).click();
   return {
     driver: d,
+    x: () => d.xPage() as unknown as EvalPage,
+    editor: () => d.editorPage() as unknown as EvalPage,
     cleanUp: () => rmSync(downloads, { recursive: true, force: true }),
     async openExport() {
       await press('Export');

@@ -2,6 +2,7 @@
 // controls, the clipboard, the downloaded file and the preview frame. One implementation per
 // browser (export-chromium.ts, export-firefox.ts), so the scenario is written once.
 import type { Driver } from './driver.js';
+import type { EvalPage } from './picking.js';
 
 /** The clipboard's flavours after Copy; `html` is null when only text was put there. */
 export interface Clipboard {
@@ -11,6 +12,9 @@ export interface Clipboard {
 
 export interface ExportView {
   driver: Driver;
+  /** The x.com tab and the editor tab, to run a few lines in (as the picking tests do). */
+  x(): EvalPage;
+  editor(): EvalPage;
   /** Presses "Export" in the editor and waits for the "Export format" select. */
   openExport(): Promise<void>;
   /** Picks the option with this label in "Export format". */

@@ -162,6 +162,34 @@ export async function launchFirefox(extDir: string, xPort: number): Promise<Fire
       const box = await textbox(field);
       return box ? box.evaluate((el) => ('value' in el ? String(el.value) : (el as HTMLElement).innerText)) : null;
     },
+    async pressOnX(name) {
+      const page = onX();
+      const body = (await page.$('body')) as ElementHandle<Element>;
+      const found = await page.waitForFunction(findButtonByName, { timeout: 10_000 }, body, name).catch(() => null);
+      const b = found?.asElement() as ElementHandle<Element> | null | undefined;
+      if (!b) throw new Error(`no button "${name}" on the x.com page`);
+      await b.click();
+    },
+    async pressInEditor(name, within) {
+      const page = onEditor();
+      const button = `::-p-aria([name="${name}"][role="button"])`;
+      const b = await until(async () => {
+        let scope: Page | ElementHandle<Element> | undefined = page;
+        if (within) {
+          const list = await page.$(`::-p-aria([name="${within.list}"][role="list"])`);
+          scope = list ? (await list.$$(':scope > li'))[within.item] : undefined;
+        }
+        const found = scope ? await scope.$$(button) : [];
+        return found.length === 1 ? found[0]! : null;
+      }, 10_000);
+      if (!b) throw new Error(`no single button "${name}"${within ? ` in item ${within.item + 1} of "${within.list}"` : ''}`);
+      await b.click();
+    },
+    async listTexts(list) {
+      const l = await onEditor().$(`::-p-aria([name="${list}"][role="list"])`);
+      const items = l ? await l.$$(':scope > li') : [];
+      return Promise.all(items.map((li) => li.evaluate((el) => (el as HTMLElement).innerText)));
+    },
     async closeEditor() {
       await onEditor().close(); // BiDi browsingContext.close without unload prompts
       editor = undefined;
