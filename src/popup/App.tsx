@@ -48,11 +48,16 @@ export function App({ connection, host }: { connection: Connection; host: Host }
     place.current = '';
   });
 
-  const request = (run: () => Promise<unknown>) => run().then(() => setProblem(''), (e: Error) => setProblem(e.message));
+  /** Runs a request; a failure is shown. Resolves to whether it succeeded. */
+  const request = (run: () => Promise<unknown>): Promise<boolean> =>
+    run().then(
+      () => (setProblem(''), true),
+      (e: Error) => (setProblem(e.message), false),
+    );
   const libraryActions: LibraryActions = {
     // The id is made here, so the request sent again after a reconnect makes one roundup, not two.
-    create: () => request(() => connection.request('createRoundup', { title: '', roundupId: crypto.randomUUID() })).then(() => setView('editor')),
-    open: (id) => request(() => connection.request('setCurrentRoundup', { roundupId: id })).then(() => setView('editor')),
+    create: () => request(() => connection.request('createRoundup', { title: '', roundupId: crypto.randomUUID() })).then((ok) => ok && setView('editor')),
+    open: (id) => request(() => connection.request('setCurrentRoundup', { roundupId: id })).then((ok) => ok && setView('editor')),
     rename(id) {
       place.current = '#field=title&start=0&end=100000';
       libraryActions.open(id);
@@ -69,11 +74,11 @@ export function App({ connection, host }: { connection: Connection; host: Host }
   const trashActions: TrashActions = {
     restore(entry) {
       const where = entry.kind === 'roundup' ? entry.roundup.title : entry.roundupTitle;
-      void request(() => connection.request('restoreFromTrash', { id: entry.id })).then(() =>
-        setRestored(entry.kind === 'roundup' ? `Restored “${where.trim() || 'Untitled roundup'}”; it is your current roundup.` : `Restored to “${where.trim() || 'Untitled roundup'}”, with its words, at its place.`),
+      void request(() => connection.request('restoreFromTrash', { id: entry.id })).then((ok) =>
+        ok && setRestored(entry.kind === 'roundup' ? `Restored “${where.trim() || 'Untitled roundup'}”; it is your current roundup.` : `Restored to “${where.trim() || 'Untitled roundup'}”, with its words, at its place.`),
       );
     },
-    empty: () => void request(() => connection.request('emptyTrash', {})).then(() => setRestored('The Trash is empty.')),
+    empty: () => void request(() => connection.request('emptyTrash', {})).then((ok) => ok && setRestored('The Trash is empty.')),
   };
   const show = (next: 'library' | 'trash') => {
     setRestored('');

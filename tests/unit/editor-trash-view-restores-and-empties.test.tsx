@@ -62,6 +62,14 @@ describe('the Trash view', () => {
     expect((await h.store.listRoundups()).map((r) => r.title).sort()).toEqual(['An older draft', 'Crypto week']);
   });
 
+  it('says so when an entry is no longer there to restore (emptied in another view), and claims nothing', async () => {
+    const { h, list } = await withTrash();
+    await h.store.emptyTrash(); // behind this view's back: no notice reaches it
+    fireEvent.click(within(within(list).getAllByRole('listitem')[0]!).getByRole('button', { name: 'Restore' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/no longer in the Trash/);
+    expect(screen.queryByText(/^Restored/)).toBeNull();
+  });
+
   it('"Empty trash" asks first; "Cancel" keeps everything, "Delete forever" deletes it', async () => {
     const { h, list } = await withTrash();
     fireEvent.click(screen.getByRole('button', { name: 'Empty trash' }));
