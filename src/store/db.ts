@@ -3,10 +3,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
+import type { CopyRecord } from '../model/media';
 import { roundupTrashId, type TrashEntry } from '../model/trash';
 
 export const DB_NAME = 'roundup';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface RoundupDB extends DBSchema {
   posts: { key: string; value: Post };
@@ -15,6 +16,8 @@ export interface RoundupDB extends DBSchema {
   meta: { key: string; value: unknown };
   /** Removed items and deleted roundups (model/trash.ts), restorable until emptied or 30 days old. */
   trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: string } };
+  /** Kept copies of the pictures clipped posts show (model/media.ts), by the URL the post holds. */
+  copies: { key: string; value: CopyRecord; indexes: { byStatus: string } };
 }
 
 export type Db = IDBPDatabase<RoundupDB>;
@@ -47,6 +50,10 @@ export async function openRoundupDb(name = DB_NAME): Promise<Db> {
         for (const { roundup, deletedAt } of old) {
           await trash.put({ id: roundupTrashId(roundup.id), kind: 'roundup', roundup, deletedAt });
         }
+      }
+      if (oldVersion < 5) {
+        // Version 5 keeps copies of pictures; the posts stored before are copied when next needed.
+        db.createObjectStore('copies', { keyPath: 'url' }).createIndex('byStatus', 'status');
       }
     },
     blocking() {

@@ -4,6 +4,7 @@
 import type { IDBPObjectStore } from 'idb';
 import type { Post } from '../model/post';
 import { postsAsShown, type Roundup } from '../model/roundup';
+import type { CopyRecord } from '../model/media';
 import { trashCutoff, type TrashEntry } from '../model/trash';
 import type { Db, RoundupDB } from './db';
 
@@ -89,3 +90,11 @@ export function createReadStore(db: Db, { now = defaultNow }: { now?: () => stri
 }
 
 export type ReadStore = ReturnType<typeof createReadStore>;
+
+/** The kept copies (or why they are missing) of these pictures, by URL; none for a picture never tried. */
+export async function readCopies(db: Db, urls: readonly string[]): Promise<Map<string, CopyRecord>> {
+  const tx = db.transaction('copies');
+  const found = await Promise.all(urls.map((url) => tx.store.get(url)));
+  await tx.done;
+  return new Map(found.flatMap((c) => (c ? [[c.url, c] as const] : [])));
+}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStores, openRoundupDb, type Db } from '../../src/store';
+import { DB_VERSION, createStores, openRoundupDb, type Db } from '../../src/store';
 import { makePost } from './helpers/posts';
 
 let counter = 0;
@@ -129,8 +129,8 @@ describe('upgrading the database from version 2', () => {
 
     const db = await openRoundupDb(name);
     open.push(db);
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'posts', 'roundups', 'trash']);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['copies', 'meta', 'posts', 'roundups', 'trash']);
     const store = createStores(db, options);
     const current = await store.readCurrent();
     expect(current?.roundup.title).toBe('From v2');

@@ -31,7 +31,7 @@ export interface Harness {
 
 export async function harness(): Promise<Harness> {
   db ??= await openRoundupDb();
-  const tx = db.transaction(['posts', 'roundups', 'meta', 'trash'], 'readwrite');
+  const tx = db.transaction(['posts', 'roundups', 'meta', 'trash', 'copies'], 'readwrite');
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
   globalThis.localStorage?.clear();

@@ -1,0 +1,98 @@
+// Kept copies of a post's pictures: a roundup outlives the posts it quotes, their pictures
+// included. The background keeps each picture a clipped post shows (photos, video and GIF
+// posters, the author's avatar, link-card pictures; the quoted post's too) as bytes in the
+// database, keyed by the URL the post holds, and shared by every post and roundup that shows
+// it. Pure: which pictures a post shows, which URL to fetch, and what a copy is.
+import type { Post } from './post';
+
+/** Hosts whose pictures Roundup copies (the networks' media hosts; named in the README). */
+export const MEDIA_HOSTS: readonly string[] = ['pbs.twimg.com'];
+
+/** Larger than any picture X serves at `name=large`: anything over it is not kept. */
+export const MAX_COPY_BYTES = 20 * 1024 * 1024;
+
+export type PictureRole = 'photo' | 'poster' | 'avatar' | 'card';
+
+export interface Picture {
+  /** As the post holds it: the key of its copy. */
+  url: string;
+  role: PictureRole;
+  alt?: string;
+}
+
+/** A picture's copy, as stored. */
+export interface KeptCopy {
+  url: string;
+  status: 'kept';
+  /** The body's media type, e.g. `image/jpeg`. */
+  type: string;
+  size: number;
+  bytes: Blob;
+  keptAt: string;
+}
+
+/** A picture that could not be copied (yet): why, and how often it was tried. */
+export interface MissingCopy {
+  url: string;
+  status: 'missing';
+  reason: string;
+  tries: number;
+  triedAt: string;
+}
+
+export type CopyRecord = KeptCopy | MissingCopy;
+
+/** The bytes of kept pictures, by the URL the post holds: what the exports that carry them take. */
+export type PictureBytes = ReadonlyMap<string, { type: string; bytes: Uint8Array }>;
+
+function isMediaHost(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && MEDIA_HOSTS.includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Every picture the post shows (its quoted post's too), once each, in reading order. */
+export function picturesOf(post: Post): Picture[] {
+  const out: Picture[] = [];
+  const seen = new Set<string>();
+  const add = (url: string | undefined, role: PictureRole, alt?: string) => {
+    if (!url || seen.has(url)) return;
+    seen.add(url);
+    out.push(alt === undefined ? { url, role } : { url, role, alt });
+  };
+  const walk = (p: Post) => {
+    add(p.author.avatarUrl, 'avatar');
+    for (const m of p.media) {
+      if (m.kind === 'image') add(m.url, 'photo', m.alt);
+      else add(m.posterUrl, 'poster', m.alt);
+    }
+    add(p.card?.image?.url, 'card', p.card?.image?.alt);
+  };
+  walk(post);
+  if (post.quoted) walk(post.quoted);
+  return out;
+}
+
+/** The pictures of the post Roundup would copy: only from the media hosts. */
+export function copiablePictures(post: Post): Picture[] {
+  return picturesOf(post).filter((p) => isMediaHost(p.url));
+}
+
+/**
+ * The address to fetch for a picture: a photo at the largest size X's URL offers short of the
+ * original (`name=large`, at most 2048 px); anything else as it is.
+ */
+export function fetchUrl(picture: Picture): string {
+  if (picture.role !== 'photo') return picture.url;
+  try {
+    const u = new URL(picture.url);
+    if (!u.pathname.startsWith('/media/')) return picture.url;
+    u.searchParams.set('name', 'large');
+    return u.href;
+  } catch {
+    return picture.url;
+  }
+}
