@@ -1,10 +1,14 @@
-// Export speed: rendering a 1,000-post roundup in each format (target ≤ 50 ms each) and
-// importing a 1,000-post backup into an empty store (target ≤ 1 s). One JSON line per figure.
+// Export speed: rendering a 1,000-post roundup in each format (target ≤ 50 ms each),
+// importing a 1,000-post backup into an empty store (target ≤ 1 s), and the file formats
+// that carry pictures: a 50-post roundup with 100 kept pictures of 100 KB each as a
+// self-contained page and as a zip, and a zip backup of them packed and read back. One JSON
+// line per figure.
 // The store runs on fake-indexeddb in Node (the same idb code the extension runs; a real
 // browser's IndexedDB is not measured here). The TypeScript sources are bundled with esbuild
 // on the fly, so the figures are for the code as it is now.
 import 'fake-indexeddb/auto';
 import * as esbuild from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +23,9 @@ async function loadSources() {
   const entry = `
     export { EXPORT_FORMATS, renderExport, renderBackup } from './src/export/index.ts';
     export { parseBackup } from './src/export/backup-import.ts';
+    export { renderPage } from './src/export/page.ts';
+    export { renderArchive } from './src/export/archive.ts';
+    export { packBackupZip, unpackBackupZip } from './src/export/backup-zip.ts';
     export { createStores, openRoundupDb } from './src/store/index.ts';`;
   const out = await esbuild.build({
     stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
@@ -117,3 +124,56 @@ console.log(JSON.stringify({
   figure: 'backup-import', posts: POSTS, bytes: Buffer.byteLength(backup), store: 'fake-indexeddb (Node)',
   validateMedianMs: ms(median(parses)), writeMedianMs: ms(median(writes)), totalMedianMs: ms(median(totals)), totalMaxMs: ms(Math.max(...totals)), targetMs: 1000,
 }));
+
+// The file formats: 50 posts, each with an avatar and a photo of its own, every picture kept.
+const FILE_POSTS = 50;
+const PICTURE_BYTES = 100 * 1024;
+const FILE_RUNS = 10;
+const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const withPictures = bigInput();
+const filePosts = withPictures.list.slice(0, FILE_POSTS).map((p, i) => ({
+  ...p,
+  author: { ...p.author, avatarUrl: `https://pbs.twimg.com/profile_images/${i}/a_normal.jpg` },
+  media: [{ kind: 'image', url: `https://pbs.twimg.com/media/bench${i}?format=jpg&name=small`, alt: `Photo ${i}` }],
+  quoted: undefined,
+}));
+const fileInput = {
+  roundup: { ...withPictures.roundup, items: withPictures.roundup.items.slice(0, FILE_POSTS) },
+  posts: Object.fromEntries(filePosts.map((p) => [p.id, p])),
+  settings: withPictures.settings,
+};
+const pictures = new Map(
+  filePosts.flatMap((p) => [p.author.avatarUrl, p.media[0].url]).map((url, i) => [url, { type: TYPES[i % TYPES.length], bytes: new Uint8Array(randomBytes(PICTURE_BYTES)) }]),
+);
+if (pictures.size !== 100) throw new Error(`${pictures.size} pictures, not 100`);
+
+for (const [format, make] of [['page', () => src.renderPage(fileInput, pictures)], ['zip', () => src.renderArchive(fileInput, pictures)]]) {
+  let out = make(); // warm-up
+  const runs = [];
+  for (let i = 0; i < FILE_RUNS; i++) runs.push(await time(() => (out = make())));
+  // The finished file: every picture inside it (the page as UTF-8, the zip as its bytes).
+  const bytes = typeof out === 'string' ? Buffer.byteLength(out) : out.length;
+  const inside = typeof out === 'string' ? out.split('src="data:image/').length - 1 : null;
+  if (inside !== null && inside !== 100) throw new Error(`the page holds ${inside} pictures, not 100`);
+  console.log(JSON.stringify({
+    figure: 'export-file', format, posts: FILE_POSTS, pictures: pictures.size, pictureBytes: PICTURE_BYTES,
+    medianMs: ms(median(runs)), maxMs: ms(Math.max(...runs)), outputBytes: bytes,
+  }));
+}
+
+{
+  const json = src.renderExport('json', fileInput);
+  let zip = src.packBackupZip(json, pictures);
+  const packs = [];
+  const unpacks = [];
+  for (let i = 0; i < FILE_RUNS; i++) {
+    packs.push(await time(() => (zip = src.packBackupZip(json, pictures))));
+    let read;
+    unpacks.push(await time(() => (read = src.unpackBackupZip(zip))));
+    if (read.error || read.copies.size !== 100) throw new Error(read.error ?? `read back ${read.copies.size} pictures`);
+  }
+  console.log(JSON.stringify({
+    figure: 'backup-zip', posts: FILE_POSTS, pictures: pictures.size, pictureBytes: PICTURE_BYTES,
+    packMedianMs: ms(median(packs)), unpackMedianMs: ms(median(unpacks)), outputBytes: zip.length,
+  }));
+}

@@ -2,8 +2,8 @@
 // by the model's one schema (model/post-schema.ts, model/roundup-schema.ts), the same the
 // store's data comes through, so a backup is never stricter than what the store holds. Only
 // the settings' shape and the file's own ceilings live here.
-import { EXPORT_FORMAT_IDS, type Settings } from '../model/settings';
-import { bool, object, oneOf, text } from '../model/validate';
+import { EXPORT_FORMAT_IDS, PICTURE_CHOICES, type Settings } from '../model/settings';
+import { bool, object, oneOf, text, type Check } from '../model/validate';
 import type { BackupSettings } from './backup';
 
 /** How many of each a file may hold: ceilings against absurd files, far above any real one. */
@@ -13,12 +13,24 @@ export const BACKUP_LIMITS = {
   trash: 100_000,
 } as const;
 
-export const settings = object<BackupSettings>(
+/** The settings as a file holds them: files made before the picture choice have none. */
+type FileSettings = Omit<BackupSettings, 'pictures'> & Partial<Pick<BackupSettings, 'pictures'>>;
+
+// `keepCopies` (keep copies of pictures) may be in a file (optional); the import takes it like any other setting.
+const fileSettings = object<FileSettings & Partial<Pick<Settings, 'keepCopies'>>>(
   {
     signature: text(1_000_000), includeEmbedScript: bool, doNotTrack: bool,
     theme: oneOf(['light', 'dark']), markdownFrontMatter: bool, markdownImages: bool,
+    pictures: oneOf(PICTURE_CHOICES),
     defaultFormat: oneOf(EXPORT_FORMAT_IDS),
     inlineButtons: object<Settings['inlineButtons']>({ x: bool }),
+    keepCopies: bool,
   },
-  ['defaultFormat', 'inlineButtons'],
+  ['pictures', 'defaultFormat', 'inlineButtons', 'keepCopies'],
 );
+
+/** A file without the picture choice was made when every picture linked to X: it reads as 'x'. */
+export const settings: Check<BackupSettings> = (value, path) => {
+  const read = fileSettings(value, path);
+  return { ...read, pictures: read.pictures ?? 'x' };
+};

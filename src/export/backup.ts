@@ -19,7 +19,7 @@ export const BACKUP_SCHEMA_VERSION = 2;
  * Every setting. The editor-only ones are optional: a one-roundup export made from the
  * renderers' settings alone has none of them, and importing it leaves them as they are.
  */
-export type BackupSettings = ExportSettings & Partial<Pick<Settings, 'defaultFormat' | 'inlineButtons'>>;
+export type BackupSettings = ExportSettings & Partial<Pick<Settings, 'defaultFormat' | 'inlineButtons' | 'keepCopies'>>;
 
 export interface BackupData {
   exportedAt: string;
@@ -40,10 +40,11 @@ export interface BackupFile extends BackupData {
  * Settings record, and a field added to it later must not make the file unreadable here.
  */
 function knownSettings(s: BackupSettings): BackupSettings {
-  const { signature, includeEmbedScript, doNotTrack, theme, markdownFrontMatter, markdownImages } = s;
-  const out: BackupSettings = { signature, includeEmbedScript, doNotTrack, theme, markdownFrontMatter, markdownImages };
+  const { signature, includeEmbedScript, doNotTrack, theme, markdownFrontMatter, markdownImages, pictures } = s;
+  const out: BackupSettings = { signature, includeEmbedScript, doNotTrack, theme, markdownFrontMatter, markdownImages, pictures };
   if (s.defaultFormat !== undefined) out.defaultFormat = s.defaultFormat;
   if (s.inlineButtons !== undefined) out.inlineButtons = { x: s.inlineButtons.x };
+  if (s.keepCopies !== undefined) out.keepCopies = s.keepCopies;
   return out;
 }
 

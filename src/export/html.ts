@@ -6,8 +6,9 @@ import type { ExportInput } from './types';
 import { escapeAttr, escapeHtml } from './escape';
 import { htmlParagraphs, oneLine } from './paragraphs';
 import { lookupPost } from './post-parts';
-import { tweetHtml } from './post-html';
+import { LINKED, tweetHtml, type PictureLook } from './post-html';
 import { missingPost } from './missing';
+import { pictureSource } from './pictures';
 
 export const EMBED_SCRIPT = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
 
@@ -19,7 +20,11 @@ function missingHtml(postId: string): string {
   return `<p><em>${escapeHtml(note)}.</em>${link}</p>`;
 }
 
-export function renderHtml({ roundup, posts, settings }: ExportInput): string {
+/**
+ * The roundup's blocks: title, words and posts (static cards when `isStatic`), and how many
+ * posts are there. Shared with the self-contained page, which shows pictures its own way.
+ */
+export function roundupHtml({ roundup, posts, settings }: ExportInput, isStatic: boolean, look: PictureLook): { out: string[]; embedded: number } {
   const out: string[] = [];
   const title = oneLine(roundup.title);
   if (title) out.push(`<h1>${escapeHtml(title)}</h1>`);
@@ -29,7 +34,7 @@ export function renderHtml({ roundup, posts, settings }: ExportInput): string {
     out.push(...paras(item.leadIn));
     const post: Post | undefined = lookupPost(posts, item.postId);
     if (post) {
-      out.push(tweetHtml(post, settings, !settings.includeEmbedScript));
+      out.push(tweetHtml(post, settings, isStatic, look));
       embedded++;
     } else {
       out.push(missingHtml(item.postId));
@@ -37,6 +42,12 @@ export function renderHtml({ roundup, posts, settings }: ExportInput): string {
     out.push(...paras(item.commentary));
   }
   out.push(...paras(roundup.closing), ...paras(settings.signature));
+  return { out, embedded };
+}
+
+export function renderHtml(input: ExportInput): string {
+  const { settings } = input;
+  const { out, embedded } = roundupHtml(input, !settings.includeEmbedScript, { ...LINKED, src: pictureSource(input) });
   // One script for the whole post, and none when there is nothing for it to render.
   if (settings.includeEmbedScript && embedded > 0) out.push(EMBED_SCRIPT);
   return out.join('\n') + '\n';

@@ -12,6 +12,7 @@ import {
   type Piece,
 } from './post-parts';
 import { missingPost } from './missing';
+import { pictureSource, type PictureSource } from './pictures';
 
 // Two trailing spaces: the hard line break every Markdown dialect understands.
 const HARD_BREAK = '  \n';
@@ -47,19 +48,19 @@ function withBreaks(lines: string[]): string[] {
 }
 
 /** The lines of a post's blockquote, before the `> ` prefix. */
-function postLines(post: Post, settings: ExportSettings, nested: boolean): string[] {
+function postLines(post: Post, settings: ExportSettings, src: PictureSource, nested: boolean): string[] {
   const blocks: string[][] = [];
   const text = pieceLines(pieces(post)).map(richLine);
   if (text.some((l) => l.trim())) blocks.push(withBreaks(text));
   const card = linkCardView(post);
   if (card) blocks.push([card.href ? link(linkCardLabel(card), card.href) : md(linkCardLabel(card))]);
-  const media = mediaViews(post).map((m) =>
+  const media = mediaViews(post, src).map((m) =>
     !m.src ? md(`[${mediaLabel(m)}]`) : settings.markdownImages
       ? `![${md(m.kind === 'image' ? m.alt : mediaLabel(m), false)}](${markdownUrl(m.src)})`
       : link(mediaLabel(m), m.src),
   );
   if (media.length) blocks.push(withBreaks(media));
-  if (post.quoted && !nested) blocks.push(postLines(post.quoted, settings, true).map((l) => (l ? `> ${l}` : '>')));
+  if (post.quoted && !nested) blocks.push(postLines(post.quoted, settings, src, true).map((l) => (l ? `> ${l}` : '>')));
   const a = attribution(post);
   const date = a.href ? link(a.date ?? 'View post', a.href) : a.date ? md(a.date, false) : '';
   blocks.push([`— ${md(byline(a), false)}${date ? ` ${date}` : ''}`]);
@@ -93,6 +94,7 @@ function frontMatter({ roundup }: ExportInput): string {
 export function renderMarkdown(input: ExportInput): string {
   const { roundup, posts, settings } = input;
   const out: string[] = [];
+  const src = pictureSource(input);
   if (settings.markdownFrontMatter) out.push(frontMatter(input));
   const title = oneLine(roundup.title);
   if (title) out.push(`# ${md(title, false)}`);
@@ -100,7 +102,7 @@ export function renderMarkdown(input: ExportInput): string {
   for (const item of roundup.items) {
     out.push(...mdParagraphs(item.leadIn));
     const post = lookupPost(posts, item.postId);
-    out.push(post ? quote(postLines(post, settings, false)) : missingMd(item.postId));
+    out.push(post ? quote(postLines(post, settings, src, false)) : missingMd(item.postId));
     out.push(...mdParagraphs(item.commentary));
   }
   out.push(...mdParagraphs(roundup.closing), ...mdParagraphs(settings.signature));

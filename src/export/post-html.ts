@@ -3,7 +3,9 @@
 // post deleted. Shared by the HTML export and the WordPress quote fallback.
 import type { Post } from '../model/post';
 import type { ExportSettings } from './types';
-import { escapeAttr as attr, escapeHtml as esc } from './escape';
+import { escapeAttr as attr, escapeHtml as esc, safeUrl } from './escape';
+import type { PictureSource } from './pictures';
+import { oneLine } from './paragraphs';
 import {
   attribution, byline, linkCardLabel, linkCardView, mediaLabel, mediaViews, pieces,
   type Attribution, type LinkCardView, type MediaView, type Piece,
@@ -29,6 +31,18 @@ export function cardStyles(theme: ExportSettings['theme']): CardStyles {
     meta: 'font-size:0.9em;opacity:0.8',
   };
 }
+
+/** How a post's pictures show: where each comes from, and the words for one that has none. */
+export interface PictureLook {
+  src: PictureSource;
+  /** The words for a photo or video still that has no source. */
+  missing(m: MediaView): string;
+  /** The self-contained page and the archive show the author's avatar and the link card's picture too. */
+  all?: boolean;
+}
+
+/** The HTML export's: pictures linked to X, named in words when their URL is unusable. */
+export const LINKED: PictureLook = { src: safeUrl, missing: (m) => `[${mediaLabel(m)}]` };
 
 const LANG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -56,16 +70,16 @@ function textParagraph(post: Post): string {
  * The link card as one paragraph, `Title — domain` linked to its address: inside the post's
  * blockquote, so widgets.js replaces it with X's own card, and it reads without the script.
  */
-export function linkCardHtml(card: LinkCardView | null): string {
+export function linkCardHtml(card: LinkCardView | null, image = ''): string {
   if (!card) return '';
-  const label = esc(linkCardLabel(card));
+  const label = image + esc(linkCardLabel(card));
   return `<p>${card.href ? `<a href="${attr(card.href)}">${label}</a>` : label}</p>`;
 }
 
-export function mediaHtml(list: MediaView[], imageStyle?: string): string {
+export function mediaHtml(list: MediaView[], imageStyle?: string, missing = LINKED.missing): string {
   if (list.length === 0) return '';
   const items = list.map((m) =>
-    m.src ? `<img src="${attr(m.src)}" alt="${attr(m.alt)}"${style(imageStyle)}>` : esc(`[${mediaLabel(m)}]`),
+    m.src ? `<img src="${attr(m.src)}" alt="${attr(m.alt)}"${style(imageStyle)}>` : esc(missing(m)),
   );
   return `<p>${items.join('')}</p>`;
 }
@@ -77,12 +91,26 @@ export function attributionHtml(a: Attribution): string {
   return `&mdash; ${esc(byline(a))}${link ? ` ${link}` : ''}`;
 }
 
-function quotedHtml(quoted: Post | undefined, css: CardStyles | null): string {
+/** `<img class="…">` of the picture at `url`, when the look shows it and it has a source; else nothing. */
+function extraImage(look: PictureLook, url: string | undefined, cls: string, alt = ''): string {
+  const src = look.all ? look.src(url) : null;
+  return src ? `<img class="${cls}" src="${attr(src)}" alt="${attr(oneLine(alt))}">` : '';
+}
+
+/** The text, link card (with its picture, if shown) and photos of a post. */
+function bodyHtml(post: Post, css: CardStyles | null, look: PictureLook): string {
+  const card = linkCardHtml(linkCardView(post), extraImage(look, post.card?.image?.url, 'card-image', post.card?.image?.alt));
+  return `${textParagraph(post)}${card}${mediaHtml(mediaViews(post, look.src), css?.image, look.missing)}`;
+}
+
+/** `— Name (@handle) date`, after the avatar when the look shows it. */
+function metaHtml(post: Post, look: PictureLook): string {
+  return extraImage(look, post.author?.avatarUrl, 'avatar') + attributionHtml(attribution(post));
+}
+
+function quotedHtml(quoted: Post | undefined, css: CardStyles | null, look: PictureLook): string {
   if (!quoted) return '';
-  return (
-    `<blockquote${style(css?.quoted)}>${textParagraph(quoted)}${linkCardHtml(linkCardView(quoted))}` +
-    `${mediaHtml(mediaViews(quoted), css?.image)}${attributionHtml(attribution(quoted))}</blockquote>`
-  );
+  return `<blockquote${style(css?.quoted)}>${bodyHtml(quoted, css, look)}${metaHtml(quoted, look)}</blockquote>`;
 }
 
 /**
@@ -90,16 +118,12 @@ function quotedHtml(quoted: Post | undefined, css: CardStyles | null): string {
  * The permalink stays the last link inside, where widgets.js looks for the post id.
  * `static` adds inline styles so the card looks right with no script at all.
  */
-export function tweetHtml(post: Post, settings: ExportSettings, isStatic: boolean): string {
+export function tweetHtml(post: Post, settings: ExportSettings, isStatic: boolean, look = LINKED): string {
   const css = isStatic ? cardStyles(settings.theme) : null;
   const attrs =
     (settings.doNotTrack ? ' data-dnt="true"' : '') +
     (settings.theme === 'dark' ? ' data-theme="dark"' : '') +
     style(css?.card);
-  const a = attribution(post);
-  const meta = css ? `<span${style(css.meta)}>${attributionHtml(a)}</span>` : attributionHtml(a);
-  return (
-    `<blockquote class="twitter-tweet"${attrs}>${textParagraph(post)}${linkCardHtml(linkCardView(post))}` +
-    `${mediaHtml(mediaViews(post), css?.image)}${quotedHtml(post.quoted, css)}${meta}</blockquote>`
-  );
+  const meta = css ? `<span${style(css.meta)}>${metaHtml(post, look)}</span>` : metaHtml(post, look);
+  return `<blockquote class="twitter-tweet"${attrs}>${bodyHtml(post, css, look)}${quotedHtml(post.quoted, css, look)}${meta}</blockquote>`;
 }

@@ -3,6 +3,7 @@
 import type { Media, Post, Segment } from '../model/post';
 import { cleanText, oneLine } from './paragraphs';
 import { safeUrl } from './escape';
+import type { PictureSource } from './pictures';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -102,11 +103,14 @@ export interface MediaView {
   alt: string;
 }
 
-/** Media with only safe URLs; a video shows its poster (its own url is often blob:). */
-export function mediaViews(post: Post): MediaView[] {
+/**
+ * Media with only safe URLs (or what `src` makes of them: see pictures.ts); a video shows its
+ * poster (its own url is often blob:).
+ */
+export function mediaViews(post: Post, src: PictureSource = safeUrl): MediaView[] {
   return (post.media ?? []).map((m) => ({
     kind: m.kind,
-    src: safeUrl(m.kind === 'image' ? m.url : m.posterUrl),
+    src: src(m.kind === 'image' ? m.url : m.posterUrl),
     alt: oneLine(m.alt),
   }));
 }

@@ -8,6 +8,7 @@ import { htmlParagraphs, oneLine } from './paragraphs';
 import { attribution, linkCardView, lookupPost, mediaLabel, mediaViews, pieces } from './post-parts';
 import { attributionHtml, linkCardHtml, richTextHtml } from './post-html';
 import { missingPost } from './missing';
+import { pictureSource, type PictureSource } from './pictures';
 
 /**
  * Block attributes as JSON the way Gutenberg's serializer makes them safe: `--`, `<`, `>`,
@@ -52,25 +53,25 @@ function imageBlock(src: string, alt: string): string {
 }
 
 /** A `wp:quote` with the words, link card, photos and quoted post as inner blocks, then the `<cite>`. */
-function quoteBlock(post: Post, nested: boolean): string {
+function quoteBlock(post: Post, src: PictureSource, nested: boolean): string {
   const inner: string[] = [];
   const words = richTextHtml(pieces(post)).trim();
   if (words) inner.push(paragraph(`<p>${words}</p>`));
   const card = linkCardHtml(linkCardView(post));
   if (card) inner.push(paragraph(card));
-  for (const m of mediaViews(post)) {
+  for (const m of mediaViews(post, src)) {
     inner.push(m.src ? imageBlock(m.src, m.alt) : paragraph(`<p>${esc(`[${mediaLabel(m)}]`)}</p>`));
   }
-  if (post.quoted && !nested) inner.push(quoteBlock(post.quoted, true));
+  if (post.quoted && !nested) inner.push(quoteBlock(post.quoted, src, true));
   const cite = `<cite>${attributionHtml(attribution(post))}</cite>`;
   return block('quote', `<blockquote class="wp-block-quote">${inner.join('\n\n')}${cite}</blockquote>`);
 }
 
-function postBlocks(post: Post): string[] {
+function postBlocks(post: Post, src: PictureSource): string[] {
   const url = attribution(post).href;
   // Only X permalinks get the Twitter embed; anything else would not embed as Twitter.
   const embed = url?.startsWith('https://twitter.com/') ? [embedBlock(url)] : [];
-  return [...embed, quoteBlock(post, false)];
+  return [...embed, quoteBlock(post, src, false)];
 }
 
 function missingBlock(postId: string): string {
@@ -79,7 +80,9 @@ function missingBlock(postId: string): string {
   return paragraph(`<p><em>${esc(note)}.</em>${link}</p>`);
 }
 
-export function renderWordPress({ roundup, posts, settings }: ExportInput): string {
+export function renderWordPress(input: ExportInput): string {
+  const { roundup, posts, settings } = input;
+  const src = pictureSource(input);
   const out: string[] = [];
   const title = oneLine(roundup.title);
   // Level 2, the block's default: WordPress shows the post title itself as the page's h1.
@@ -88,7 +91,7 @@ export function renderWordPress({ roundup, posts, settings }: ExportInput): stri
   for (const item of roundup.items) {
     out.push(...paragraphs(item.leadIn));
     const post = lookupPost(posts, item.postId);
-    out.push(...(post ? postBlocks(post) : [missingBlock(item.postId)]));
+    out.push(...(post ? postBlocks(post, src) : [missingBlock(item.postId)]));
     out.push(...paragraphs(item.commentary));
   }
   out.push(...paragraphs(roundup.closing), ...paragraphs(settings.signature));

@@ -1,8 +1,15 @@
 // The user's settings: one record, shared by the editor, the exports and the content script.
 // Each is chosen on the options page and stored in the database's meta store.
 
-export type ExportFormatId = 'html' | 'markdown' | 'wordpress' | 'text' | 'json';
-export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = ['html', 'markdown', 'wordpress', 'text', 'json'];
+/** The formats that are text (shown in "Export output"), and the two that are files with pictures inside. */
+export type TextFormatId = 'html' | 'markdown' | 'wordpress' | 'text' | 'json';
+export type FileFormatId = 'page' | 'zip';
+export type ExportFormatId = TextFormatId | FileFormatId;
+export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = ['html', 'markdown', 'wordpress', 'text', 'json', 'page', 'zip'];
+
+/** Where the HTML, Markdown and WordPress exports point their pictures: X's servers, or `media/<name>` files beside the export. */
+export type PictureChoice = 'x' | 'files';
+export const PICTURE_CHOICES: readonly PictureChoice[] = ['x', 'files'];
 
 export interface Settings {
   /** Appended after the closing of every export, e.g. an "About the author" bio. */
@@ -18,6 +25,17 @@ export interface Settings {
   markdownFrontMatter: boolean;
   /** Markdown: photos as `![alt](url)`; off = links only. */
   markdownImages: boolean;
+  /**
+   * HTML, Markdown, WordPress: pictures linked to X (which deletes them with the post), or to
+   * the kept copies as `media/<name>` files beside the export (the names the archive uses).
+   */
+  pictures: PictureChoice;
+  /**
+   * Keep a copy of each picture a clipped post shows (fetched from the networks' media hosts,
+   * see model/media.ts), so a roundup keeps its pictures when the posts are deleted. Off: no new
+   * copies are made; the kept ones stay.
+   */
+  keepCopies: boolean;
   /** Sites whose pages show the inline "Clip post" button (select mode and menus work anyway). */
   inlineButtons: { x: boolean };
 }
@@ -30,6 +48,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'light',
   markdownFrontMatter: false,
   markdownImages: true,
+  pictures: 'x',
+  keepCopies: true,
   inlineButtons: Object.freeze({ x: true }),
 });
 
@@ -58,8 +78,13 @@ export function parseSettingsPatch(value: unknown): Result<Partial<Settings>> {
       case 'doNotTrack':
       case 'markdownFrontMatter':
       case 'markdownImages':
+      case 'keepCopies':
         if (typeof v !== 'boolean') return { ok: false, error: `settings.${key} must be true or false` };
         out[key] = v;
+        break;
+      case 'pictures':
+        if (!(PICTURE_CHOICES as readonly unknown[]).includes(v)) return { ok: false, error: `settings.pictures must be one of ${PICTURE_CHOICES.join(', ')}` };
+        out.pictures = v as PictureChoice;
         break;
       case 'inlineButtons': {
         const x = (v as { x?: unknown } | null)?.x;

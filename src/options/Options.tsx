@@ -5,6 +5,7 @@ import { EXPORT_FORMAT_IDS, type ExportFormatId, type Settings } from '../model/
 import type { Connection } from '../popup/connection';
 import { createSaver, type SaveStatus } from '../popup/saver';
 import { TextField } from '../popup/TextField';
+import { KeepCopies, type PictureAccess } from './KeepCopies';
 
 const FORMAT_LABELS: Record<ExportFormatId, string> = {
   html: 'HTML',
@@ -12,6 +13,8 @@ const FORMAT_LABELS: Record<ExportFormatId, string> = {
   wordpress: 'WordPress',
   text: 'Plain text',
   json: 'JSON backup',
+  page: 'Web page (self-contained)',
+  zip: 'Archive (.zip)',
 };
 
 type Flag = 'includeEmbedScript' | 'doNotTrack' | 'markdownFrontMatter' | 'markdownImages';
@@ -25,7 +28,7 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
   );
 }
 
-export function Options({ connection }: { connection: Connection }) {
+export function Options({ connection, pictureAccess }: { connection: Connection; pictureAccess?: PictureAccess }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [error, setError] = useState('');
@@ -91,6 +94,7 @@ export function Options({ connection }: { connection: Connection }) {
         {flag('markdownFrontMatter', 'Start with front matter (title and date) for static-site generators')}
         {flag('markdownImages', 'Show photos as images (off: links only)')}
       </fieldset>
+      <KeepCopies on={settings.keepCopies} onChange={(keepCopies) => change({ keepCopies })} connection={connection} access={pictureAccess} />
       <fieldset>
         <legend>Clip buttons on pages</legend>
         <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { x } })} />

@@ -1,9 +1,13 @@
 // Export: pick a format, see the generated text (and, for HTML and WordPress, a live preview),
 // copy it or download it as a file; import a JSON backup. Settings come from the user's
-// options (default format, signature, embed options). Rendering happens only while the
-// panel is open, so typing in a long roundup stays cheap.
+// options (default format, signature, embed options, where pictures point). Rendering happens
+// only while the panel is open, so typing in a long roundup stays cheap, and the export code
+// itself loads only when it opens (use-export-file.ts). The two file formats (a
+// self-contained page, a zip) carry the kept pictures: "Export output" sums them up.
 import { useMemo, useState } from 'preact/hooks';
-import { EXPORT_FORMATS, exportFileName, isExportFormat, type ExportFormatId, type ExportInput } from '../export';
+import type { ExportInput } from '../export';
+import { ALL_FORMATS, exportFileName, isExportFormat, isFileFormat, type ExportFormatId } from '../export/formats';
+import type { PictureChoice } from '../model/settings';
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
 import type { Host } from './host';
@@ -11,6 +15,8 @@ import { askBackground, type Ask } from './export/ask';
 import { copyExport, downloadExport } from './export/clipboard-file';
 import { ExportPreview } from './export/ExportPreview';
 import { ImportBackup } from './export/ImportBackup';
+import { readPictures as readKept, type ReadPictures } from './export/read-pictures';
+import { loadFiles, useExportFile, useFilesModule, useKeptPictures, type LoadFiles } from './export/use-export-file';
 import { backupFileName, useExportOutput } from './export/use-export-output';
 import { useExportSettings } from './export/use-export-settings';
 
@@ -21,19 +27,39 @@ interface Props {
   ask?: Ask;
   /** Where the editor runs: in the toolbar popup, "Import backup" opens a tab (see ImportBackup). */
   host?: Pick<Host, 'home' | 'openInTab'>;
+  /** The kept copies of pictures, by URL (the editor reads its database); tests pass a stand-in. */
+  readPictures?: ReadPictures;
+  /** Loads the export code (export-files.js); tests pass its source module. */
+  files?: LoadFiles;
 }
 
 /** The formats a browser can lay out; the others read as they are in "Export output". */
 const previewed = (f: ExportFormatId): f is 'html' | 'wordpress' => f === 'html' || f === 'wordpress';
 
-export function ExportPanel({ roundup, posts, ask = askBackground, host }: Props) {
+export function ExportPanel({ roundup, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles }: Props) {
   const { settings, problem: settingsProblem } = useExportSettings(ask);
-  // The user's pick wins over their default format, which arrives a moment after opening.
+  const { files, problem: loadProblem } = useFilesModule(load);
+  // The user's picks win over their defaults, which arrive a moment after opening.
   const [picked, setPicked] = useState<ExportFormatId | null>(null);
   const format = picked ?? settings.defaultFormat;
+  const [pickedPictures, setPictures] = useState<PictureChoice | null>(null);
+  const pictures = pickedPictures ?? settings.pictures;
   const [message, setMessage] = useState('');
-  const input: ExportInput = useMemo(() => ({ roundup, posts, settings }), [roundup, posts, settings]);
-  const { output, problem } = useExportOutput(format, input, ask);
+  const file = isFileFormat(format) ? format : null;
+  // HTML, Markdown, WordPress: pictures linked to X, or files beside the export.
+  const choosing = previewed(format) || format === 'markdown';
+  const asFiles = choosing && pictures === 'files';
+  const kept = useKeptPictures(file || asFiles ? files : null, { roundup, posts }, readPictures);
+  const copies = asFiles ? kept?.pictures : undefined;
+  const input: ExportInput = useMemo(
+    () => ({ roundup, posts, settings: { ...settings, pictures }, ...(copies && { pictures: copies }) }),
+    [roundup, posts, settings, pictures, copies],
+  );
+  const text = useExportOutput(format, input, ask, asFiles && !kept ? null : files);
+  const made = useExportFile(file, input, kept, files);
+  const output = file ? made.summary : text.output;
+  // (A file's summary says itself when the pictures could not be read.)
+  const problem = loadProblem || text.problem || (asFiles && kept?.problem ? `The kept pictures could not be read (${kept.problem}).` : '');
   const fileName = format === 'json' ? backupFileName(new Date()) : exportFileName(roundup.title, format);
 
   const onCopy = () =>
@@ -43,7 +69,7 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host }: Props
     );
   const onDownload = () => {
     try {
-      downloadExport(format, output, fileName);
+      downloadExport(format, file ? made.blob! : output, fileName);
       setMessage(`Downloaded ${fileName}.`);
     } catch (e) {
       setMessage(`Could not download: ${(e as Error).message}.`);
@@ -63,27 +89,37 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host }: Props
             setMessage('');
           }}
         >
-          {EXPORT_FORMATS.map((f) => (
+          {ALL_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}
             </option>
           ))}
         </select>
       </div>
-      {previewed(format) && <ExportPreview format={format} input={input} />}
+      {choosing && (
+        <div class="field">
+          <label for="export-pictures">Pictures</label>
+          <select id="export-pictures" value={pictures} onChange={(e) => setPictures((e.currentTarget as HTMLSelectElement).value === 'files' ? 'files' : 'x')}>
+            <option value="x">Link to X</option>
+            <option value="files">Files beside the export</option>
+          </select>
+          {asFiles && <p class="hint">media/… files, as in the Archive (.zip); a picture with no copy shows as words.</p>}
+        </div>
+      )}
+      {previewed(format) && files && <ExportPreview format={format} input={input} files={files} />}
       <div class="field">
         <label for="export-output">Export output</label>
         <textarea id="export-output" class="export__output" readOnly rows={10} value={output} />
       </div>
       <div class="export__actions">
-        <button type="button" onClick={onCopy} disabled={!output}>
+        <button type="button" onClick={onCopy} disabled={!output || !!file}>
           Copy
         </button>
-        <button type="button" onClick={onDownload} disabled={!output}>
+        <button type="button" onClick={onDownload} disabled={file ? !made.blob : !output}>
           Download
         </button>
         <p class="export__message" role="status">
-          {message || problem || settingsProblem}
+          {message || problem || settingsProblem || (file ? 'Copy is for the text formats: download this file.' : '')}
         </p>
       </div>
       <ImportBackup ask={ask} openInTab={host?.home === 'popup' ? () => void host.openInTab('') : undefined} />

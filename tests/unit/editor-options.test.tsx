@@ -28,6 +28,8 @@ describe('the settings page', () => {
         theme: 'dark',
         markdownFrontMatter: true,
         markdownImages: false,
+        keepCopies: true,
+        pictures: 'x',
         inlineButtons: { x: false },
       }),
     );

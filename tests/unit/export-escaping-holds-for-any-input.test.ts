@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { renderExport, type ExportFormatId, type ExportInput } from '../../src/export';
+import { renderExport, type TextFormatId, type ExportInput } from '../../src/export';
 import { parseBackup } from '../../src/export/backup-import';
 import { oneLine } from '../../src/export/paragraphs';
 import { HOSTILE_TEXT, HOSTILE_URLS, TEXT_FIELDS, URL_FIELDS, hostileInput, type TextField, type UrlField } from '../golden/export-hostile';
@@ -41,7 +41,7 @@ const settings = fc.record({
 });
 
 type Extra = Partial<ExportInput['settings']>;
-function render(format: ExportFormatId, field: TextField | UrlField | null, value: string, extra: Extra): string {
+function render(format: TextFormatId, field: TextField | UrlField | null, value: string, extra: Extra): string {
   const input = hostileInput(field, value);
   return renderExport(format, { ...input, settings: { ...input.settings, ...extra } });
 }

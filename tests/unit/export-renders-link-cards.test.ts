@@ -2,7 +2,7 @@
 // `Title — domain` linked to the card's address (plain text: `Title (domain): address`).
 // The card's picture is never exported: the line stands for the whole card.
 import { describe, expect, it } from 'vitest';
-import { renderExport, type ExportFormatId } from '../../src/export';
+import { renderExport, type TextFormatId } from '../../src/export';
 import type { LinkCard, Post } from '../../src/model/post';
 import type { Roundup } from '../../src/model/roundup';
 import { input, PLAIN_POST } from '../golden/export-fixtures';
@@ -21,7 +21,7 @@ const ROUNDUP: Roundup = {
   id: 'r1', title: '', intro: '', closing: '', items: [{ postId: PLAIN_POST.id, leadIn: '', commentary: '' }],
   createdAt: '2025-11-21T10:00:00.000Z', updatedAt: '2025-11-21T10:00:00.000Z',
 };
-const render = (format: ExportFormatId, p: Post, settings = {}): string =>
+const render = (format: TextFormatId, p: Post, settings = {}): string =>
   renderExport(format, input(ROUNDUP, { signature: '', ...settings }, [p]));
 
 const PERMALINK = 'https://twitter.com/badlogicgames/status/1991612272289161300';

@@ -34,9 +34,12 @@ async function setUp(settings: Partial<Settings> = {}, host?: { home: 'popup' | 
     return reply.value as never;
   };
   const { roundup, posts } = await store.loadRoundup(current.id);
-  render(<ExportPanel roundup={roundup} posts={Object.fromEntries(posts.map((p) => [p.id, p]))} ask={ask} host={host} />);
+  render(<ExportPanel roundup={roundup} posts={Object.fromEntries(posts.map((p) => [p.id, p]))} ask={ask} host={host} files={files} />);
   return { store };
 }
+
+// The export code, as the built extension loads it from export-files.js.
+const files = () => import('../../src/popup/export/files-entry');
 
 const select = () => screen.getByRole('combobox', { name: 'Export format' }) as HTMLSelectElement;
 const output = () => (screen.getByRole('textbox', { name: 'Export output' }) as HTMLTextAreaElement).value;
@@ -46,7 +49,7 @@ describe('the export view', () => {
   it('opens in the default format, with the signature, from the user\'s settings', async () => {
     await setUp({ defaultFormat: 'markdown', signature: 'About the author: me.' });
     await waitFor(() => expect(select().value).toBe('markdown'));
-    expect(output()).toMatch(/^# Healthcare Social Media \\#hcsm\n/);
+    await waitFor(() => expect(output()).toMatch(/^# Healthcare Social Media \\#hcsm\n/));
     expect(output()).toContain('About the author: me.');
   });
 

@@ -123,7 +123,7 @@ describe('the message router', () => {
       .toMatchObject({ ok: true, value: { signature: 'About me', inlineButtons: { x: false }, doNotTrack: true } });
     expect(await route({ type: 'updateSettings', patch: { signature: 'From a page' } }, fromPage)).toMatchObject({ ok: false });
     expect(await route({ type: 'updateSettings', patch: { defaultFormat: 'pdf' } }, fromEditor))
-      .toEqual({ ok: false, error: 'Bad "updateSettings" message: settings.defaultFormat must be one of html, markdown, wordpress, text, json.' });
+      .toEqual({ ok: false, error: 'Bad "updateSettings" message: settings.defaultFormat must be one of html, markdown, wordpress, text, json, page, zip.' });
     expect(await route({ type: 'updateSettings', patch: { __proto__x: 1 } }, fromEditor)).toMatchObject({ ok: false, error: expect.stringContaining('settings has no "__proto__x"') });
     expect(await route({ type: 'getSettings' }, fromEditor)).toMatchObject({ ok: true, value: { signature: 'About me' } });
   });

@@ -1,7 +1,7 @@
 // Copy and Download. For the formats that are HTML, Copy puts the markup on the clipboard
 // twice: as text/html, so a visual editor pastes it formatted, and as text/plain, so an
 // HTML or Code view (a plain textarea) pastes exactly what "Export output" shows.
-import { EXPORT_FORMATS, type ExportFormatId } from '../../export';
+import { ALL_FORMATS, type ExportFormatId } from '../../export/formats';
 
 export async function copyExport(format: ExportFormatId, output: string): Promise<void> {
   const formatted = format === 'html' || format === 'wordpress';
@@ -17,10 +17,14 @@ export async function copyExport(format: ExportFormatId, output: string): Promis
   await navigator.clipboard.writeText(output);
 }
 
-/** Saves `output` as a file through the browser's own download (no permission needed). */
-export function downloadExport(format: ExportFormatId, output: string, name: string): void {
-  const mime = EXPORT_FORMATS.find((f) => f.id === format)?.mime ?? 'text/plain';
-  const url = URL.createObjectURL(new Blob([output], { type: `${mime};charset=utf-8` }));
+/**
+ * Saves `output` as a file through the browser's own download (no permission needed): text
+ * as UTF-8 of the format's type, a Blob (the page, the zip) as it is.
+ */
+export function downloadExport(format: ExportFormatId, output: string | Blob, name: string): void {
+  const mime = ALL_FORMATS.find((f) => f.id === format)?.mime ?? 'text/plain';
+  const blob = typeof output === 'string' ? new Blob([output], { type: `${mime};charset=utf-8` }) : output;
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

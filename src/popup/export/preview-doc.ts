@@ -8,8 +8,9 @@
 import { renderExport, type ExportInput } from '../../export';
 import { EMBED_SCRIPT } from '../../export/html';
 import type { Post } from '../../model/post';
+import { PREVIEW_CSP } from './preview-csp';
 
-export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+export { PREVIEW_CSP };
 
 // Only enough to read comfortably; the export itself carries the look it needs.
 const BASE_STYLE =

@@ -1,10 +1,13 @@
-// The text of the chosen format. The four post formats render the roundup being edited, at
-// once. "JSON backup" is the whole database (every roundup, post and setting), read from the
-// background; the roundup on screen replaces its stored copy, so words typed in the last
-// moments before the debounced save are in the backup too.
+// The text of the chosen format (none for the two file formats: see use-export-file.ts), made
+// by the export code once loaded (`files`; until then, none). The four post formats render the
+// roundup being edited, at once. "JSON backup" is the whole database (every roundup, post and
+// setting), read from the background; the roundup on screen replaces its stored copy, so
+// words typed in the last moments before the debounced save are in the backup too.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { renderBackup, renderExport, type BackupData, type ExportFormatId, type ExportInput } from '../../export';
+import type { BackupData, ExportInput } from '../../export';
+import { isFileFormat, type ExportFormatId } from '../../export/formats';
 import type { Ask } from './ask';
+import type { FilesModule } from './use-export-file';
 
 export interface ExportOutput {
   output: string;
@@ -33,21 +36,24 @@ function withOnScreen(data: BackupData, input: ExportInput): BackupData {
   return { ...data, roundups };
 }
 
-export function useExportOutput(format: ExportFormatId, input: ExportInput, ask: Ask): ExportOutput {
-  const rendered = useMemo(() => (format === 'json' ? '' : renderExport(format, input)), [format, input]);
+export function useExportOutput(format: ExportFormatId, input: ExportInput, ask: Ask, files: FilesModule | null): ExportOutput {
+  const rendered = useMemo(
+    () => (!files || format === 'json' || isFileFormat(format) ? '' : files.renderExport(format, input)),
+    [format, input, files],
+  );
   const [backup, setBackup] = useState<ExportOutput>({ output: '', problem: '' });
 
   useEffect(() => {
-    if (format !== 'json') return;
+    if (format !== 'json' || !files) return;
     let live = true;
     ask('exportAll', {}).then(
-      (data) => live && setBackup({ output: renderBackup(withOnScreen(data, input)), problem: '' }),
+      (data) => live && setBackup({ output: files.renderBackup(withOnScreen(data, input)), problem: '' }),
       (e: Error) => live && setBackup({ output: '', problem: `Your roundups could not be read for the backup: ${e.message}` }),
     );
     return () => {
       live = false;
     };
-  }, [format, input, ask]);
+  }, [format, input, ask, files]);
 
   return format === 'json' ? backup : { output: rendered, problem: '' };
 }
