@@ -7,6 +7,7 @@ import type { Settings } from './model/settings';
 import type { BackupData } from './export/backup';
 import type { ImportSummary } from './store/backup';
 import type { TrashEntry } from './model/trash';
+import type { CopiesSummary } from './store/copies';
 
 export interface ClipState {
   roundupId: string;
@@ -66,6 +67,14 @@ export interface MessageMap {
   clipPost: { request: { post: Post }; response: ClipState & { added: boolean } };
   /** A post known only by its link (context menu off X): stored as a minimal, partial post. */
   clipLink: { request: { url: string; pageUrl?: string }; response: ClipState & { added: boolean; postId: string } };
+  /** The space the kept copies of pictures take, and how many could not be copied (Settings shows it). */
+  getCopiesSummary: { request: Record<string, never>; response: CopiesSummary };
+  /**
+   * Tries now to copy every picture a roundup shows that has no kept copy, however often it
+   * failed before (the editor asks). `trying`: how many are being fetched; the copies land
+   * later, and a `changed` notice with `copies: true` says so.
+   */
+  retryCopies: { request: Record<string, never>; response: { trying: number } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -106,6 +115,8 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getClips: ['content', 'extension'],
   clipPost: CONTENT,
   clipLink: EXTENSION,
+  getCopiesSummary: EXTENSION,
+  retryCopies: EXTENSION,
 };
 
 /**
@@ -125,6 +136,8 @@ export interface ChangeNotice {
   notice: 'changed';
   /** The roundup that changed; absent when the set of roundups or the current one changed. */
   roundupId?: string;
+  /** Copies of pictures were kept, found missing or deleted: views showing pictures (or their space) read again. */
+  copies?: true;
 }
 
 /** The current roundup's clipped post ids, stamped so a late answer never undoes a newer one. */

@@ -17,7 +17,7 @@ export async function tellXTabs(message: ContentMessage): Promise<void> {
 // roundup, import, undo…), so a message added later is announced rather than missed.
 const QUIET = new Set<MessageType>([
   'getCurrentRoundup', 'setRoundupText', 'setItemText', 'moveItem', 'getSettings', 'getClips',
-  'setPublished', 'exportAll', 'emptyTrash',
+  'setPublished', 'exportAll', 'emptyTrash', 'getCopiesSummary', 'retryCopies',
 ]);
 
 type AnyHandler = (request: unknown, sender: SenderInfo) => Promise<unknown>;

@@ -5,6 +5,7 @@ import type { Stores } from '../store';
 import type { Handlers } from './router';
 import { parseBackup } from '../export/backup-import';
 import { postFromLink } from '../capture';
+import { noCopies, type CopyWork } from './copies';
 
 /** A request refused as it is: sending it again would not help (the router marks it so). */
 class Refused extends Error {
@@ -14,15 +15,22 @@ class Refused extends Error {
 /** What changed: the words or order only, or which posts a roundup holds (and so the badge). */
 export type ChangeKind = 'words' | 'posts';
 
+/**
+ * `copies`: keeping copies of pictures (background/copies.ts). Started after a change is stored
+ * and never awaited, so a copy never delays or fails the request that stored the post.
+ */
 export function createHandlers(
   store: Stores,
   onChange: (roundup: Roundup, kind: ChangeKind) => void | Promise<void>,
+  copies: CopyWork = noCopies(),
 ): Handlers {
   const changed = async (roundup: Roundup, kind: ChangeKind = 'posts') => {
     await onChange(roundup, kind);
     return roundup;
   };
   const state = (roundup: Roundup) => ({ roundupId: roundup.id, count: roundup.items.length });
+  /** The pictures of a post just stored, then anything left from before (a stopped worker, a failed try). */
+  const copyStored = (postId: string) => void copies.copyPosts([postId]);
 
   return {
     async toggleClip({ post }) {
@@ -30,9 +38,11 @@ export function createHandlers(
       if (current.items.some((item) => item.postId === post.id)) {
         // Never the words: an item that holds some goes to the Trash, and the page offers "Undo".
         const { roundup, trashId } = await store.removeItem(current.id, post.id);
+        if (!trashId) void copies.collect(); // removed for good: its pictures may be needed no more
         return { ...state(await changed(roundup)), clipped: false, ...(trashId ? { trashId } : {}) };
       }
       const { roundup } = await store.clip(post);
+      copyStored(post.id);
       return { ...state(await changed(roundup)), clipped: true };
     },
     async getCurrentRoundup() {
@@ -52,10 +62,15 @@ export function createHandlers(
     },
     async removeItem({ roundupId, postId }) {
       const { roundup, trashId } = await store.removeItem(roundupId, postId);
+      if (!trashId) void copies.collect();
       return { ...state(await changed(roundup)), ...(trashId ? { trashId } : {}) };
     },
     getSettings: () => store.getSettings(),
-    updateSettings: ({ patch }) => store.updateSettings(patch),
+    async updateSettings({ patch }) {
+      const settings = await store.updateSettings(patch);
+      if (patch.keepCopies === true) void copies.resume(); // the posts clipped while it was off
+      return settings;
+    },
     // The set of roundups: each answers with the state of the (possibly new) current one.
     async createRoundup({ title, roundupId }) {
       return state(await changed(await store.createRoundup(title, roundupId)));
@@ -69,12 +84,14 @@ export function createHandlers(
     },
     async restoreFromTrash({ id }) {
       const restored = await changed(await store.restoreFromTrash(id));
+      void copies.resume(); // what it shows was kept; a copy that failed may be due
       // The answer is about the current roundup (a restored roundup becomes it; an item may not be in it).
       const current = await store.currentRoundup();
       return state(current.id === restored.id ? restored : current);
     },
     async emptyTrash() {
       const removed = await store.emptyTrash();
+      void copies.collect();
       await changed(await store.currentRoundup(), 'words'); // open Trash views re-read
       return { removed };
     },
@@ -83,7 +100,10 @@ export function createHandlers(
       return { roundupId };
     },
     async restoreItem({ roundupId, item, index }) {
-      return state(await changed(await store.restoreItem(roundupId, item, index)));
+      const roundup = await store.restoreItem(roundupId, item, index);
+      // Undo of a removal that kept no words: its copies may have been collected meanwhile.
+      void copies.copyPosts([item.postId]);
+      return state(await changed(roundup));
     },
     exportAll: () => store.exportAll(new Date().toISOString()),
     // Validated here, where it is written: nothing reaches the store unless the whole file is good.
@@ -91,6 +111,7 @@ export function createHandlers(
       const parsed = parseBackup(text);
       if (!parsed.ok) throw new Refused(`This file cannot be imported: ${parsed.error}. Nothing was changed.`);
       const summary = await store.importBackup(parsed.data);
+      void copies.resume(); // the imported posts' pictures, by the path every stored post takes
       await changed(await store.currentRoundup()); // the current roundup may be one it replaced
       return summary;
     },
@@ -101,6 +122,7 @@ export function createHandlers(
     },
     async clipPost({ post }) {
       const { roundup, added } = await store.clip(post);
+      copyStored(post.id); // also when not added: a richer capture may show more pictures
       return { ...state(added ? await changed(roundup) : roundup), added };
     },
     async clipLink({ url, pageUrl }) {
@@ -108,7 +130,13 @@ export function createHandlers(
       if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…).');
       // A richer copy clipped earlier (into any roundup) keeps all it has: a link tells less than the page did.
       const { roundup, added } = await store.clip(post);
+      copyStored(post.id);
       return { ...state(added ? await changed(roundup) : roundup), added, postId: post.id };
+    },
+    // Kept copies of pictures (background/copies.ts, store/copies.ts).
+    getCopiesSummary: () => store.copiesSummary(),
+    async retryCopies() {
+      return { trying: await copies.resume({ force: true }) };
     },
   };
 }

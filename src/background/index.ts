@@ -8,6 +8,9 @@ import { createWriteFaults, withWriteFaults, type WriteFaults } from '../store/f
 import { createHandlers, type ChangeKind } from './handlers';
 import { createRouter, deferHandlers, type SenderInfo } from './router';
 import { startPicking, withTabNotices } from './picking';
+import { createCopier } from './copies';
+import { fetchPicture } from '../platform/fetch-picture';
+import { mayLoadPictures, onPicturesAllowed } from '../platform/permissions';
 
 export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
 
@@ -35,8 +38,7 @@ const editorPorts = new Set<Runtime.Port>();
  * After every stored change: tell open editors to re-read, and show the current count — only
  * when it may have changed, so a keystroke's save costs no second transaction.
  */
-async function afterChange(roundup: Roundup, kind: ChangeKind): Promise<void> {
-  const notice: ChangeNotice = { notice: 'changed', roundupId: roundup.id };
+function tellEditors(notice: ChangeNotice): void {
   for (const port of editorPorts) {
     try {
       port.postMessage(notice);
@@ -44,12 +46,30 @@ async function afterChange(roundup: Roundup, kind: ChangeKind): Promise<void> {
       editorPorts.delete(port);
     }
   }
+}
+
+async function afterChange(roundup: Roundup, kind: ChangeKind): Promise<void> {
+  tellEditors({ notice: 'changed', roundupId: roundup.id });
   // The badge counts the current roundup, which need not be the one that changed.
   if (kind === 'posts') await refreshBadge();
 }
 
+// Copies of the pictures clipped posts show (background/copies.ts): made after each clip, a few
+// at a time; what a stopped worker left undone is picked up on the next clip, here at start,
+// when the user grants the media hosts' permission, and when the editor asks.
+const copier = createCopier({
+  store,
+  fetch: fetchPicture,
+  now: Date.now,
+  mayFetch: mayLoadPictures,
+  onStored: () => tellEditors({ notice: 'changed', copies: true }),
+});
+onPicturesAllowed(() => void copier.resume({ force: true }));
+// Every start of the worker (a browser start wakes it too): drop the copies nothing needs, then resume.
+void copier.collect().then(() => copier.resume());
+
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
-const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange)));
+const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier)));
 startPicking(handlers);
 
 const router = createRouter(

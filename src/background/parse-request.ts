@@ -111,6 +111,8 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     const url = needString(m, 'url', 2_000);
     return m.pageUrl === undefined ? { url } : { url, pageUrl: needString(m, 'pageUrl', 2_000) };
   },
+  getCopiesSummary: () => ({}),
+  retryCopies: () => ({}),
 };
 
 export function isMessageType(type: unknown): type is MessageType {

@@ -5,6 +5,7 @@ export { createSettingsStore, type SettingsStore } from './settings';
 export { createLibraryStore, type LibraryStore } from './library';
 export { createReadStore, type ReadStore, type RoundupSummary } from './reads';
 export { createBackupStore, type BackupStore, type ImportSummary } from './backup';
+export { createCopyStore, missingPictures, NOT_COPIED_YET, type CopyStore, type CopiesSummary, type NotKept } from './copies';
 
 import type { Db } from './db';
 import { createStore, type StoreOptions } from './roundups';
@@ -13,9 +14,10 @@ import { createLibraryStore } from './library';
 import { createBackupStore } from './backup';
 import { createTrashStore } from './trash';
 import { createReadStore } from './reads';
+import { createCopyStore } from './copies';
 
 /** Every named query over one open database. */
 export function createStores(db: Db, options?: StoreOptions) {
-  return { ...createStore(db, options), ...createSettingsStore(db), ...createReadStore(db, options), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db, options) };
+  return { ...createStore(db, options), ...createSettingsStore(db), ...createReadStore(db, options), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db, options), ...createCopyStore(db) };
 }
 export type Stores = ReturnType<typeof createStores>;
