@@ -13,6 +13,7 @@ import { ItemProblems } from './PostItem';
 import { PostList } from './PostList';
 import { TextField } from './TextField';
 import { fieldProblem, type EditorActions, type Problem } from './use-editor';
+import { usePictures } from './use-pictures';
 import { roundupWordCount } from './word-count';
 
 interface Props {
@@ -58,6 +59,8 @@ function LostWords({ lost, actions }: { lost: Problem[]; actions: EditorActions 
 
 export function EditorView({ roundup, posts, ready, actions, host, onRemove }: Props) {
   const [exporting, setExporting] = useState(false);
+  // The posts' kept pictures, read once the roundup shows; let go when the view closes.
+  const pictures = usePictures(roundup.items, posts);
   const readOnly = !ready;
   const problem = (field: RoundupTextField) => fieldProblem(actions.problems.get(fieldKey(roundup.id, field)), actions);
   const lost = [...actions.problems.values()].filter(
@@ -88,7 +91,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove }: P
       </h2>
       {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
       <ItemProblems.Provider value={{ roundupId: roundup.id, actions }}>
-        <PostList items={roundup.items} posts={posts} onText={actions.setItemText} onMove={actions.move} onRemove={onRemove} />
+        <PostList items={roundup.items} posts={posts} pictures={pictures} onText={actions.setItemText} onMove={actions.move} onRemove={onRemove} />
       </ItemProblems.Provider>
       <TextField
         label="Closing"

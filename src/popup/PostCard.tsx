@@ -1,7 +1,10 @@
 // A clipped post as the reader will see it: author, date, words with their links, what it
 // quotes. Built from the post's segments as elements — never from HTML strings — and without
-// loading anything from the network (no remote avatars or photos).
-import type { LinkCard, Post, Segment } from '../model/post';
+// loading anything from the network: a picture shows only from its kept copy (an object URL,
+// use-pictures.ts); without one it is described in words, and a copy that could not be made
+// says why.
+import type { LinkCard, Media, Post, Segment } from '../model/post';
+import type { PictureShown, Pictures } from './use-pictures';
 
 const isWebLink = (href: string) => /^https?:\/\//i.test(href);
 
@@ -28,35 +31,57 @@ function formatDate(iso: string | undefined): string {
 
 const KIND = { image: 'Photo', video: 'Video', gif: 'GIF' } as const;
 const THREAD = { first: 'Starts a thread', middle: 'Part of a thread', last: 'Ends a thread' } as const;
+const NO_PICTURES: Pictures = new Map();
+
+/** A kept copy's picture: only ever an object URL, sized by popup.css so nothing moves as it decodes. */
+function keptImage(cls: string, shown: PictureShown | undefined, alt: string | undefined) {
+  return shown?.src?.startsWith('blob:') ? <img class={cls} src={shown.src} alt={alt ?? ''} loading="lazy" decoding="async" /> : null;
+}
+
+/** Says, small and muted, that a picture was not kept, and why. */
+function notKept(what: string, shown: PictureShown | undefined) {
+  return shown?.missing ? <small class="post__not-kept">{`${what} not kept: ${shown.missing}`}</small> : null;
+}
 
 /**
- * Photos and videos described in words: the editor loads nothing from the network. Not a
- * list: a nested list would add list items inside the "Posts" list, one per photo.
+ * Photos and videos in words, each beside its kept picture (a video's or GIF's poster) when
+ * there is one. Not a list: a nested list would add list items inside the "Posts" list, one
+ * per photo.
  */
-function MediaList({ media }: { media: Post['media'] }) {
+function mediaLine(media: Media[], pictures: Pictures) {
   return (
     <p class="post__media">
-      {media.map((m, i) => (
-        <span class="post__medium" key={i}>
-          {KIND[m.kind] ?? 'Media'}
-          {m.alt ? `: ${m.alt}` : ' (no description)'}
-        </span>
-      ))}
+      {media.map((m, i) => {
+        const url = m.kind === 'image' ? m.url : m.posterUrl;
+        const shown = url ? pictures.get(url) : undefined;
+        const kind = KIND[m.kind] ?? 'Media';
+        const img = keptImage('post__photo', shown, m.alt);
+        return (
+          <span class={img ? 'post__medium post__medium--kept' : 'post__medium'} key={i}>
+            {img}
+            {kind}
+            {m.alt ? `: ${m.alt}` : ' (no description)'}
+            {notKept(m.kind === 'image' ? kind : `${kind} poster`, shown)}
+          </span>
+        );
+      })}
     </p>
   );
 }
 
 /**
- * The link card as one link: its title, then its domain (muted) and, when the page gave one,
- * its picture's description. No picture: the editor loads nothing. A plain function and at
- * most three elements: a long roundup shows hundreds of these.
+ * The link card as one link: its picture when a copy is kept, its title, then its domain
+ * (muted) and, when the page gave one, its picture's description. A plain function and few
+ * elements: a long roundup shows hundreds of these.
  */
-function linkCardLine(card: LinkCard) {
+function linkCardLine(card: LinkCard, pictures: Pictures) {
   const label = card.title || card.domain || card.url;
   const picture = card.image?.alt ? `${KIND.image}: ${card.image.alt}` : '';
   const more = [card.title ? card.domain : '', picture].filter(Boolean).join(' · ');
+  const shown = card.image ? pictures.get(card.image.url) : undefined;
   const words = (
     <>
+      {keptImage('post__card-image', shown, card.image?.alt)}
       {label}
       {more && <span class="post__card-domain"> {more}</span>}
     </>
@@ -64,19 +89,23 @@ function linkCardLine(card: LinkCard) {
   return (
     <p class="post__card">
       {isWebLink(card.url) ? <a href={card.url} target="_blank" rel="noopener noreferrer">{words}</a> : words}
+      {notKept('Card picture', shown)}
     </p>
   );
 }
 
-export function PostCard({ post, nested = false }: { post: Post; nested?: boolean }) {
+export function PostCard({ post, nested = false, pictures = NO_PICTURES }: { post: Post; nested?: boolean; pictures?: Pictures }) {
   const initial = (post.author.name || post.author.handle || '?').trim().charAt(0).toUpperCase();
   const date = formatDate(post.createdAt);
+  const avatar = post.author.avatarUrl ? pictures.get(post.author.avatarUrl) : undefined;
   return (
     <article class={nested ? 'post post--quoted' : 'post'} lang={post.lang} aria-label={`Post by @${post.author.handle}`}>
       <header class="post__author">
-        <span class="post__avatar" aria-hidden="true">
-          {initial}
-        </span>
+        {keptImage('post__avatar', avatar, '') ?? (
+          <span class="post__avatar" aria-hidden="true">
+            {initial}
+          </span>
+        )}
         <span class="post__name">{post.author.name}</span>
         <span class="post__handle">@{post.author.handle}</span>
         {date && post.url && isWebLink(post.url) && (
@@ -84,6 +113,7 @@ export function PostCard({ post, nested = false }: { post: Post; nested?: boolea
             <time dateTime={post.createdAt}>{date}</time>
           </a>
         )}
+        {notKept('Avatar', avatar)}
       </header>
       {post.repostedBy && <p class="post__context">Reposted by {post.repostedBy}</p>}
       {post.thread && <p class="post__context">{THREAD[post.thread]}</p>}
@@ -91,9 +121,9 @@ export function PostCard({ post, nested = false }: { post: Post; nested?: boolea
         {post.segments.length > 0 ? post.segments.map(segmentView) : post.text}
         {post.truncated && <span class="post__more"> … (shortened on the page)</span>}
       </p>
-      {post.card && linkCardLine(post.card)}
-      {post.media.length > 0 && <MediaList media={post.media} />}
-      {post.quoted && <PostCard post={post.quoted} nested />}
+      {post.card && linkCardLine(post.card, pictures)}
+      {post.media.length > 0 && mediaLine(post.media, pictures)}
+      {post.quoted && <PostCard post={post.quoted} nested pictures={pictures} />}
       {post.partial && !nested && <p class="post__partial">Some parts of this post could not be read from the page.</p>}
     </article>
   );

@@ -8,6 +8,7 @@ import type { ItemTextField, RoundupItem } from '../model/roundup';
 import { fieldKey } from './merge';
 import { PostCard } from './PostCard';
 import { TextField } from './TextField';
+import type { Pictures } from './use-pictures';
 import { fieldProblem, type EditorActions } from './use-editor';
 
 /**
@@ -23,12 +24,14 @@ interface Props {
   count: number;
   /** Where a dragged item would land: this item is highlighted. */
   dropTarget: boolean;
+  /** The kept pictures of the roundup's posts (use-pictures.ts). */
+  pictures?: Pictures;
   onText(postId: string, field: ItemTextField, value: string): void;
   onMove(postId: string, to: number): void;
   onRemove(postId: string): void;
 }
 
-export function PostItem({ item, post, index, count, dropTarget, onText, onMove, onRemove }: Props) {
+export function PostItem({ item, post, index, count, dropTarget, pictures, onText, onMove, onRemove }: Props) {
   const { postId } = item;
   const lost = useContext(ItemProblems);
   const problem = (field: ItemTextField) =>
@@ -44,7 +47,7 @@ export function PostItem({ item, post, index, count, dropTarget, onText, onMove,
         problem={problem('leadIn')}
         onInput={(v) => onText(postId, 'leadIn', v)}
       />
-      {post ? <PostCard post={post} /> : <p class="post post--missing">This post is no longer stored.</p>}
+      {post ? <PostCard post={post} pictures={pictures} /> : <p class="post post--missing">This post is no longer stored.</p>}
       <TextField
         label="Commentary"
         multiline

@@ -4,12 +4,15 @@ import { useState } from 'preact/hooks';
 import type { ItemTextField, RoundupItem } from '../model/roundup';
 import type { Post } from '../model/post';
 import { PostItem } from './PostItem';
+import type { Pictures } from './use-pictures';
 
 export const DRAG_TYPE = 'application/x-roundup-item';
 
 interface Props {
   items: RoundupItem[];
   posts: Record<string, Post>;
+  /** The kept pictures of these posts (use-pictures.ts). */
+  pictures?: Pictures;
   onText(postId: string, field: ItemTextField, value: string): void;
   onMove(postId: string, to: number): void;
   onRemove(postId: string): void;
@@ -25,7 +28,7 @@ function itemAt(e: Event, items: RoundupItem[]): { postId: string; index: number
 
 // The list listens for every item (five listeners, not five per item: a long roundup opens
 // faster); each item's grip is what starts a drag.
-export function PostList({ items, posts, onText, onMove, onRemove }: Props) {
+export function PostList({ items, posts, pictures, onText, onMove, onRemove }: Props) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const end = () => {
@@ -64,6 +67,7 @@ export function PostList({ items, posts, onText, onMove, onRemove }: Props) {
           index={index}
           count={items.length}
           dropTarget={dragged !== null && dragged !== item.postId && over === index}
+          pictures={pictures}
           onText={onText}
           onMove={onMove}
           onRemove={onRemove}

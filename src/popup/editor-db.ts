@@ -1,18 +1,21 @@
 // The editor reads straight from the database (same extension origin, src/store is the one
 // module that opens it) instead of waking the service worker first: the roundup is on screen
 // sooner. Every write still goes over the Port, so the last keystroke outlives the page.
+import type { CopyRecord } from '../model/media';
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
-import { openRoundupDb } from '../store/db';
-import { createReadStore, type ReadStore, type RoundupSummary } from '../store/reads';
+import { openRoundupDb, type Db } from '../store/db';
+import { createReadStore, readCopies, type ReadStore, type RoundupSummary } from '../store/reads';
 import type { Connection } from './connection';
 
-let library: Promise<ReadStore> | undefined;
-function open(): Promise<ReadStore> {
-  library ??= openRoundupDb().then((db) => createReadStore(db));
+// One connection for every read the editor makes (the roundup, the lists, the pictures).
+let library: Promise<{ db: Db; reads: ReadStore }> | undefined;
+function connect(): Promise<{ db: Db; reads: ReadStore }> {
+  library ??= openRoundupDb().then((db) => ({ db, reads: createReadStore(db) }));
   library.catch(() => (library = undefined));
   return library;
 }
+const open = async (): Promise<ReadStore> => (await connect()).reads;
 
 export interface Loaded {
   roundup: Roundup;
@@ -45,4 +48,19 @@ export async function listTrash(): ReturnType<ReadStore['listTrash']> {
 export function warmUp(): Promise<unknown> {
   early = readStored();
   return early;
+}
+
+/**
+ * The kept copies of these pictures (or why they are missing), by URL, read in one transaction;
+ * none for a picture never tried. Called after the roundup shows, never on the way to it.
+ */
+export async function readPictureCopies(urls: readonly string[]): Promise<Map<string, CopyRecord>> {
+  if (urls.length === 0) return new Map();
+  const connection = connect();
+  try {
+    return await readCopies((await connection).db, urls);
+  } catch (e) {
+    if (library === connection) library = undefined; // closed for a newer version, say: open it again next time
+    throw e;
+  }
 }
