@@ -26,8 +26,8 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
       headless: true,
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--no-first-run', '--disable-sync',
-        // Every x.com connection goes to the local server; its certificate is self-signed.
-        `--host-resolver-rules=MAP x.com 127.0.0.1:${xPort}`, '--ignore-certificate-errors',
+        // Every x.com and pbs.twimg.com connection goes to the local server; its certificate is self-signed.
+        `--host-resolver-rules=MAP x.com 127.0.0.1:${xPort}, MAP pbs.twimg.com 127.0.0.1:${xPort}`, '--ignore-certificate-errors',
         `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
     });
   } catch (e) {

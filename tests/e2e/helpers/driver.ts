@@ -62,6 +62,10 @@ export const postSelector = (statusId: string) => `article[data-testid="tweet"]:
 export interface XServer {
   port: number;
   close(): Promise<void>;
+  /** pbs.twimg.com answers 404 from now on (false), as when X deleted the post, or serves again. */
+  servePictures(on: boolean): void;
+  /** Every picture path pbs.twimg.com was asked for, in order. */
+  pictureRequests: string[];
 }
 
 /** scripts/x-server.mjs is plain JS without types; a computed import keeps tsc from asking for them. */

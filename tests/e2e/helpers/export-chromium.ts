@@ -39,7 +39,8 @@ export async function chromiumExportView(d: ChromiumDriver): Promise<ExportView>
     },
     async download() {
       const [file] = await Promise.all([page().waitForEvent('download', { timeout: 10_000 }), button('Download').click()]);
-      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+      const bytes = readFileSync(await file.path());
+      return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
     },
     async importFile(path) {
       await page().getByLabel('Import backup', { exact: true }).setInputFiles(path);

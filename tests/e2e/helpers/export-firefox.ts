@@ -87,7 +87,8 @@ export async function firefoxExportView(d: FirefoxDriver): Promise<ExportView & 
       if (!name) throw new Error(`nothing was saved in ${downloads}`);
       // Firefox writes to a .part file and renames it when done.
       await until(async () => (existsSync(join(downloads, `${name}.part`)) ? null : true), 5_000);
-      return { name, text: readFileSync(join(downloads, name), 'utf8') };
+      const bytes = readFileSync(join(downloads, name));
+      return { name, text: bytes.toString('utf8'), bytes };
     },
     async importFile(path) {
       const input = (await page().$('#import-backup')) as ElementHandle<HTMLInputElement> | null;

@@ -25,8 +25,8 @@ export interface ExportView {
   output(): Promise<string>;
   /** Presses "Copy" and reads the clipboard back. */
   copy(): Promise<Clipboard>;
-  /** Presses "Download" and reads the file the browser saved. */
-  download(): Promise<{ name: string; text: string }>;
+  /** Presses "Download" and reads the file the browser saved (as text, and its bytes). */
+  download(): Promise<{ name: string; text: string; bytes: Buffer }>;
   /** Chooses this file in "Import backup". */
   importFile(path: string): Promise<void>;
   /** The import's result message, or '' while there is none. */

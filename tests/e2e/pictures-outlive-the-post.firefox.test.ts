@@ -1,0 +1,13 @@
+// Firefox ESR: the same pictures scenario as the Chromium file, over WebDriver BiDi.
+import { describe } from 'vitest';
+import { extensionDir } from './helpers/driver.js';
+import { FIREFOX_PATH, firefoxInstalled, launchFirefox } from './helpers/firefox.js';
+import { firefoxExportView } from './helpers/export-firefox.js';
+import { picturesScenario } from './helpers/pictures-scenario.js';
+
+// Firefox is optional on a developer machine (Chromium never is): skip, but say so.
+if (!firefoxInstalled()) console.warn(`SKIPPED Firefox end-to-end tests: ${FIREFOX_PATH} not found (apt-get install firefox-esr)`);
+
+describe.skipIf(!firefoxInstalled())('Firefox: pictures outlive the post', () => {
+  picturesScenario(async (port) => firefoxExportView(await launchFirefox(extensionDir('firefox'), port)));
+});
