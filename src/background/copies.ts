@@ -6,7 +6,7 @@
 // or the editor asking picks it up again (`resume`). What the fetch, the clock, the permission
 // and the store are is passed in, so all of it runs in Node with a fake fetch.
 import {
-  fetchUrl, MAX_COPY_BYTES, MEDIA_HOSTS, type CopyRecord, type KeptCopy, type MissingCopy, type Picture,
+  fetchUrl, MAX_COPY_BYTES, MEDIA_HOSTS, sniffImageType, type CopyRecord, type KeptCopy, type MissingCopy, type Picture,
 } from '../model/media';
 import type { Settings } from '../model/settings';
 import type { CopyStore, NotKept } from '../store/copies';
@@ -97,17 +97,6 @@ function mediaHost(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-const ascii = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
-
-/** The picture's type from its first bytes (JPEG, PNG, GIF, WebP), or null for anything else. */
-export function sniffImageType(b: Uint8Array): string | null {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
-  if (b.length >= 6 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) return 'image/gif';
-  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }
 
 /** The body, chunk by chunk, or null as soon as it passes `cap` bytes (never holding more). */

@@ -45,7 +45,7 @@ export type CopyRecord = KeptCopy | MissingCopy;
 /** The bytes of kept pictures, by the URL the post holds: what the exports that carry them take. */
 export type PictureBytes = ReadonlyMap<string, { type: string; bytes: Uint8Array }>;
 
-function isMediaHost(url: string): boolean {
+export function isMediaHost(url: string): boolean {
   try {
     const u = new URL(url);
     return u.protocol === 'https:' && MEDIA_HOSTS.includes(u.hostname);
@@ -95,4 +95,18 @@ export function fetchUrl(picture: Picture): string {
   } catch {
     return picture.url;
   }
+}
+
+const ascii = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
+
+/**
+ * The picture's type from its first bytes (JPEG, PNG, GIF, WebP), or null for anything else:
+ * what a server or a backup file says a body is, is not taken on its word.
+ */
+export function sniffImageType(b: Uint8Array): string | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
+  if (b.length >= 6 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) return 'image/gif';
+  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
+  return null;
 }

@@ -45,6 +45,8 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host, readPic
   const [pickedPictures, setPictures] = useState<PictureChoice | null>(null);
   const pictures = pickedPictures ?? settings.pictures;
   const [message, setMessage] = useState('');
+  // "JSON backup" as a .zip that also holds the kept pictures.
+  const [withPictures, setWithPictures] = useState(false);
   const file = isFileFormat(format) ? format : null;
   // HTML, Markdown, WordPress: pictures linked to X, or files beside the export.
   const choosing = previewed(format) || format === 'markdown';
@@ -60,16 +62,23 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host, readPic
   const output = file ? made.summary : text.output;
   // (A file's summary says itself when the pictures could not be read.)
   const problem = loadProblem || text.problem || (asFiles && kept?.problem ? `The kept pictures could not be read (${kept.problem}).` : '');
-  const fileName = format === 'json' ? backupFileName(new Date()) : exportFileName(roundup.title, format);
+  const zipBackup = format === 'json' && withPictures;
+  const fileName = format === 'json' ? backupFileName(new Date(), zipBackup ? 'zip' : 'json') : exportFileName(roundup.title, format);
 
   const onCopy = () =>
     copyExport(format, output).then(
       () => setMessage('Copied to the clipboard.'),
       (e: Error) => setMessage(`Could not copy: ${e.message}. Select the text above and copy it by hand.`),
     );
-  const onDownload = () => {
+  const onDownload = async () => {
     try {
-      downloadExport(format, file ? made.blob! : output, fileName);
+      let blob: string | Blob = file ? made.blob! : output;
+      if (zipBackup) {
+        const module = await load();
+        const kept = await readPictures(module.backupPictureUrls(output));
+        blob = new Blob([module.packBackupZip(output, kept) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+      }
+      downloadExport(format, blob, fileName);
       setMessage(`Downloaded ${fileName}.`);
     } catch (e) {
       setMessage(`Could not download: ${(e as Error).message}.`);
@@ -106,6 +115,15 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host, readPic
           {asFiles && <p class="hint">media/… files, as in the Archive (.zip); a picture with no copy shows as words.</p>}
         </div>
       )}
+      {format === 'json' && (
+        <div class="field">
+          <label>
+            <input type="checkbox" checked={withPictures} onChange={(e) => setWithPictures((e.currentTarget as HTMLInputElement).checked)} /> With
+            copies of pictures (.zip)
+          </label>
+          <p class="hint">Download saves a .zip holding this backup and every kept picture; "Import backup" takes it back whole.</p>
+        </div>
+      )}
       {previewed(format) && files && <ExportPreview format={format} input={input} files={files} />}
       <div class="field">
         <label for="export-output">Export output</label>
@@ -115,14 +133,14 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host, readPic
         <button type="button" onClick={onCopy} disabled={!output || !!file}>
           Copy
         </button>
-        <button type="button" onClick={onDownload} disabled={file ? !made.blob : !output}>
+        <button type="button" onClick={() => void onDownload()} disabled={file ? !made.blob : !output}>
           Download
         </button>
         <p class="export__message" role="status">
           {message || problem || settingsProblem || (file ? 'Copy is for the text formats: download this file.' : '')}
         </p>
       </div>
-      <ImportBackup ask={ask} openInTab={host?.home === 'popup' ? () => void host.openInTab('') : undefined} />
+      <ImportBackup ask={ask} files={load} openInTab={host?.home === 'popup' ? () => void host.openInTab('') : undefined} />
     </section>
   );
 }

@@ -1,9 +1,12 @@
-// "Import backup": pick a JSON backup file; the background checks all of it before writing
-// anything, then says what it did, or what is wrong with the file and that nothing changed.
+// "Import backup": pick a JSON backup file, or a .zip backup that also holds copies of the
+// pictures; the background checks all of the backup before writing anything, then says what it
+// did, or what is wrong with the file and that nothing changed. A zip is read here first
+// (export-files.js, strictly) and its pictures are kept once its backup is imported.
 import { useState } from 'preact/hooks';
 import { MAX_BACKUP_CHARS } from '../../export/backup-limits';
 import type { Ask } from './ask';
 import { importMessage } from './import-message';
+import type { FilesModule } from './use-export-file';
 
 type Result = { kind: 'idle' | 'busy' | 'done' | 'failed'; text: string };
 
@@ -14,9 +17,14 @@ interface Props {
    * the chosen file with it) in Chrome and Firefox, so there the import opens a tab instead.
    */
   openInTab?: () => void;
+  /** The export code (it reads zips), once loaded; a zip chosen before then waits for it. */
+  files: () => Promise<FilesModule>;
 }
 
-export function ImportBackup({ ask, openInTab }: Props) {
+/** A zip starts with a local file header, `PK\x03\x04`. */
+const isZip = (head: Uint8Array) => head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+
+export function ImportBackup({ ask, openInTab, files }: Props) {
   const [result, setResult] = useState<Result>({ kind: 'idle', text: '' });
 
   if (openInTab) {
@@ -35,16 +43,30 @@ export function ImportBackup({ ask, openInTab }: Props) {
     const file = input.files?.[0];
     input.value = ''; // so choosing the same file again is a new import
     if (!file) return;
-    // A character is at most 4 bytes of UTF-8, so this file is surely over the limit; the
-    // background checks the exact length of the rest.
-    if (file.size > MAX_BACKUP_CHARS * 4) {
-      setResult({ kind: 'failed', text: `${file.name} cannot be imported: it is far larger than any Roundup backup. Nothing was changed.` });
-      return;
-    }
     setResult({ kind: 'busy', text: `Importing ${file.name}…` });
     try {
-      const summary = await ask('importBackup', { text: await file.text() });
-      setResult({ kind: 'done', text: importMessage(summary) });
+      const zip = isZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
+      // A character is at most 4 bytes of UTF-8, so a JSON file over this is surely over the
+      // limit (the background checks the exact length); a zip's own reader has its ceilings.
+      if (!zip && file.size > MAX_BACKUP_CHARS * 4) {
+        setResult({ kind: 'failed', text: `${file.name} cannot be imported: it is far larger than any Roundup backup. Nothing was changed.` });
+        return;
+      }
+      if (!zip) {
+        const summary = await ask('importBackup', { text: await file.text() });
+        setResult({ kind: 'done', text: importMessage(summary) });
+        return;
+      }
+      const module = await files();
+      const unpacked = module.unpackBackupZip(new Uint8Array(await file.arrayBuffer()));
+      if ('error' in unpacked) {
+        setResult({ kind: 'failed', text: `This file cannot be imported: ${unpacked.error}. Nothing was changed.` });
+        return;
+      }
+      const summary = await ask('importBackup', { text: unpacked.json });
+      const kept = await module.keepImportedCopies(unpacked.copies);
+      const pictures = `${kept} ${kept === 1 ? 'picture' : 'pictures'} restored from the backup's copies.`;
+      setResult({ kind: 'done', text: `${importMessage(summary)} ${pictures}` });
     } catch (error) {
       setResult({ kind: 'failed', text: (error as Error).message });
     }
@@ -53,7 +75,7 @@ export function ImportBackup({ ask, openInTab }: Props) {
   return (
     <div class="field export__import">
       <label for="import-backup">Import backup</label>
-      <input id="import-backup" type="file" accept=".json,application/json" disabled={result.kind === 'busy'} onChange={onChange} />
+      <input id="import-backup" type="file" accept=".json,.zip,application/json,application/zip" disabled={result.kind === 'busy'} onChange={onChange} />
       <p class={`export__message${result.kind === 'failed' ? ' export__message--error' : ''}`} role={result.kind === 'failed' ? 'alert' : 'status'}>
         {result.text}
       </p>

@@ -59,6 +59,6 @@ export function useExportOutput(format: ExportFormatId, input: ExportInput, ask:
 }
 
 /** `roundup-backup-2026-11-26.json`: a backup is of everything, so it is named by its day. */
-export function backupFileName(now: Date): string {
-  return `roundup-backup-${now.toISOString().slice(0, 10)}.json`;
+export function backupFileName(now: Date, extension: 'json' | 'zip' = 'json'): string {
+  return `roundup-backup-${now.toISOString().slice(0, 10)}.${extension}`;
 }

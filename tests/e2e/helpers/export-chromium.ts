@@ -42,6 +42,9 @@ export async function chromiumExportView(d: ChromiumDriver): Promise<ExportView>
       const bytes = readFileSync(await file.path());
       return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
     },
+    async tick(name) {
+      await page().getByRole('checkbox', { name, exact: true }).click({ timeout: 10_000 });
+    },
     async importFile(path) {
       await page().getByLabel('Import backup', { exact: true }).setInputFiles(path);
     },

@@ -90,6 +90,9 @@ export async function firefoxExportView(d: FirefoxDriver): Promise<ExportView & 
       const bytes = readFileSync(join(downloads, name));
       return { name, text: bytes.toString('utf8'), bytes };
     },
+    async tick(name) {
+      await (await byName('checkbox', name)).click();
+    },
     async importFile(path) {
       const input = (await page().$('#import-backup')) as ElementHandle<HTMLInputElement> | null;
       if (!input) throw new Error('no "Import backup" file input');

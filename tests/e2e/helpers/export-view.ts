@@ -27,6 +27,8 @@ export interface ExportView {
   copy(): Promise<Clipboard>;
   /** Presses "Download" and reads the file the browser saved (as text, and its bytes). */
   download(): Promise<{ name: string; text: string; bytes: Buffer }>;
+  /** Ticks (or unticks) the checkbox with this exact name in the export view. */
+  tick(name: string): Promise<void>;
   /** Chooses this file in "Import backup". */
   importFile(path: string): Promise<void>;
   /** The import's result message, or '' while there is none. */
