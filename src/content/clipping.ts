@@ -65,15 +65,6 @@ export function createClipping(book: ClipBook, tracker: PostTracker, buttons: Cl
     }
   }
 
-  function tellRemoved(postId: string, trashId: string | undefined, keyboard: boolean): void {
-    // An item with no words is simply gone: nothing was lost, so nothing to undo.
-    if (!trashId) return notify('Removed from your roundup.');
-    notify('Removed from your roundup. Your words are in the Trash.', {
-      action: { label: 'Undo', run: () => undo(postId, trashId) },
-      focus: keyboard,
-    });
-  }
-
   async function undo(postId: string, trashId: string): Promise<void> {
     try {
       const state = await send('restoreFromTrash', { id: trashId });
@@ -85,15 +76,44 @@ export function createClipping(book: ClipBook, tracker: PostTracker, buttons: Cl
     }
   }
 
+  /** Undo of removing an item that held no words: the post is simply clipped again. */
+  async function clipAgain(post: Element, postId: string): Promise<void> {
+    const ok = await withPost(post, postId, async (captured) => {
+      const state = await send('clipPost', { post: captured });
+      book.set(postId, true, state.count);
+      return true;
+    });
+    if (ok) notify('Back in your roundup.');
+  }
+
   return {
     render,
     async toggle(post, postId, how = {}) {
+      const removing = book.has(postId);
+      let settle: (result: Toggled | null) => void = () => {};
+      const known = new Promise<Toggled | null>((resolve) => (settle = resolve));
+      let undone = false;
+      const undoRemoval = async () => {
+        undone = true;
+        const result = await known;
+        if (!result || result.clipped) return; // it failed (its error is shown), or was not a removal
+        await (result.trashId ? undo(postId, result.trashId) : clipAgain(post, postId));
+      };
+      const offerUndo = (text: string, focus: boolean) => notify(text, { action: { label: 'Undo', run: undoRemoval }, focus });
+      // Said at once, in the task of the press itself: the background's answer takes a moment,
+      // and "Undo" must be there as soon as the writer looks for it.
+      if (removing) offerUndo('Removed from your roundup.', how.keyboard === true);
       const result = await withPost(post, postId, async (captured): Promise<Toggled> => {
         const state = await send('toggleClip', { post: captured });
         book.set(postId, state.clipped, state.count);
         return state.trashId ? { clipped: state.clipped, trashId: state.trashId } : { clipped: state.clipped };
       });
-      if (result && !result.clipped) tellRemoved(postId, result.trashId, how.keyboard === true);
+      settle(result);
+      if (!result || undone) return result;
+      if (result.clipped && removing) notify('Clipped to your roundup.', { ms: 2000 }); // this tab's view was behind
+      // The words went to the Trash: say so (an item with none is simply gone; Undo clips it again).
+      else if (!result.clipped && result.trashId) offerUndo('Removed from your roundup. Your words are in the Trash.', how.keyboard === true && !removing);
+      else if (!result.clipped && !removing) offerUndo('Removed from your roundup.', how.keyboard === true);
       return result;
     },
     async add(post, postId) {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // Pressing "Clip post" on a clipped post removes it; when its item held words they went to the
 // Trash, and the page says so with an "Undo" that puts the post back, words and place included.
-// An item without words is simply removed. A removal from the keyboard puts focus on Undo.
+// An item without words is simply removed (its Undo clips the post again). "Undo" is on the
+// page at once, before the background has answered. A removal from the keyboard puts focus on Undo.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, Request } from '../../src/messages';
 
@@ -74,11 +75,39 @@ describe('removing a post from the page', () => {
     expect(notice().buttons).toEqual([]);
   });
 
-  it('whose item held no words: simply removed, with a short notice and no Undo', async () => {
-    const { post, clipping } = clippingOf({ toggleClip: () => ({ roundupId: 'r', count: 0, clipped: false }) });
+  it('whose item held no words: simply removed (nothing to the Trash), and Undo clips it again', async () => {
+    const { post, book, clipping } = clippingOf({
+      toggleClip: () => ({ roundupId: 'r', count: 0, clipped: false }),
+      clipPost: () => ({ roundupId: 'r', count: 1, added: true }),
+    });
     expect(await clipping.toggle(post, 'x:1')).toEqual({ clipped: false });
-    expect(notice().text).toBe('Removed from your roundup.');
-    expect(notice().buttons).toEqual([]);
+    expect(notice().text).toBe('Removed from your roundup.Undo');
+    expect(notice().text).not.toContain('Trash');
+    notice().undo!.click();
+    await settle();
+    expect(send).toHaveBeenLastCalledWith('clipPost', { post: expect.objectContaining({ id: 'x:1' }) });
+    expect(book.has('x:1')).toBe(true);
+    expect(notice().text).toBe('Back in your roundup.');
+  });
+
+  it('offers "Undo" at once, before the background has answered; pressed early, it waits for the answer', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const { post, book, clipping } = clippingOf({
+      toggleClip: () => new Promise((resolve) => (answer = resolve)),
+      restoreFromTrash: () => ({ roundupId: 'r', count: 1 }),
+    });
+    const toggled = clipping.toggle(post, 'x:1');
+    expect(notice().text).toContain('Removed');
+    expect(notice().undo).not.toBeNull();
+    notice().undo!.click(); // before the answer
+    await settle();
+    expect(send).not.toHaveBeenCalledWith('restoreFromTrash', expect.anything());
+    answer({ roundupId: 'r', count: 0, clipped: false, trashId: 't1' });
+    await toggled;
+    await settle();
+    expect(send).toHaveBeenLastCalledWith('restoreFromTrash', { id: 't1' });
+    expect(book.has('x:1')).toBe(true);
+    expect(notice().text).toBe('Back in your roundup.');
   });
 
   it('an Undo that fails says the words are still in the Trash, in the editor', async () => {
@@ -114,8 +143,15 @@ describe('removing a post from the page', () => {
   });
 
   it('clipping (not removing) shows no notice', async () => {
-    const { post, clipping } = clippingOf({ toggleClip: () => ({ roundupId: 'r', count: 1, clipped: true }) });
+    const { post, book, clipping } = clippingOf({ toggleClip: () => ({ roundupId: 'r', count: 1, clipped: true }) });
+    book.set('x:1', false, 0);
     expect(await clipping.toggle(post, 'x:1')).toEqual({ clipped: true });
     expect(notice().text).toBe('');
+  });
+
+  it('when this tab thought the post clipped but the background clipped it, says so instead', async () => {
+    const { post, clipping } = clippingOf({ toggleClip: () => ({ roundupId: 'r', count: 1, clipped: true }) });
+    expect(await clipping.toggle(post, 'x:1')).toEqual({ clipped: true });
+    expect(notice().text).toBe('Clipped to your roundup.');
   });
 });
