@@ -94,6 +94,15 @@ export function Options({ connection, pictureAccess }: { connection: Connection;
         {flag('markdownFrontMatter', 'Start with front matter (title and date) for static-site generators')}
         {flag('markdownImages', 'Show photos as images (off: links only)')}
       </fieldset>
+      <fieldset>
+        <legend>Pictures in HTML, Markdown and WordPress</legend>
+        <label for="pictures">Pictures point to</label>
+        <select id="pictures" value={settings.pictures} onChange={(e) => change({ pictures: (e.currentTarget as HTMLSelectElement).value === 'files' ? 'files' : 'x' })}>
+          <option value="x">X's servers (gone when the post is deleted)</option>
+          <option value="files">Files beside the export (media/…, as in the Archive)</option>
+        </select>
+        <p class="hint">The export view can switch this for one export. The web page and the archive always carry the kept copies.</p>
+      </fieldset>
       <KeepCopies on={settings.keepCopies} onChange={(keepCopies) => change({ keepCopies })} connection={connection} access={pictureAccess} />
       <fieldset>
         <legend>Clip buttons on pages</legend>

@@ -18,6 +18,7 @@ describe('the settings page', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Dark embeds' }));
     fireEvent.click(screen.getByRole('checkbox', { name: /front matter/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Show photos as images/ }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Pictures point to' }), { target: { value: 'files' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /Show “Clip post” buttons on x.com/ }));
     await waitFor(async () =>
       expect(await h.store.getSettings()).toEqual({
@@ -29,7 +30,7 @@ describe('the settings page', () => {
         markdownFrontMatter: true,
         markdownImages: false,
         keepCopies: true,
-        pictures: 'x',
+        pictures: 'files',
         inlineButtons: { x: false },
       }),
     );
