@@ -6,7 +6,7 @@
 // or the editor asking picks it up again (`resume`). What the fetch, the clock, the permission
 // and the store are is passed in, so all of it runs in Node with a fake fetch.
 import {
-  fetchUrl, MAX_COPY_BYTES, MEDIA_HOSTS, sniffImageType, type CopyRecord, type KeptCopy, type MissingCopy, type Picture,
+  fetchUrl, MAX_COPY_BYTES, MEDIA_HOSTS, NOT_ALLOWED_REASON, sniffImageType, type CopyRecord, type KeptCopy, type MissingCopy, type Picture,
 } from '../model/media';
 import type { Settings } from '../model/settings';
 import type { CopyStore, NotKept } from '../store/copies';
@@ -23,7 +23,7 @@ const MB = Math.round(MAX_COPY_BYTES / (1024 * 1024));
 
 /** Why a picture has no kept copy, as the writer reads it. */
 export const REASONS = {
-  permission: `Roundup may not load pictures from ${HOSTS} yet`,
+  permission: NOT_ALLOWED_REASON,
   network: 'The picture could not be loaded (no connection, or the server did not answer)',
   timeout: 'The picture took too long to load',
   tooLarge: `The picture is larger than ${MB} MB, more than Roundup keeps`,

@@ -8,6 +8,9 @@ import type { Post } from './post';
 /** Hosts whose pictures Roundup copies (the networks' media hosts; named in the README). */
 export const MEDIA_HOSTS: readonly string[] = ['pbs.twimg.com'];
 
+/** Why a copy is missing when the browser has not let Roundup load from the media hosts (Firefox may not). */
+export const NOT_ALLOWED_REASON = `Roundup may not load pictures from ${MEDIA_HOSTS.join(', ')} yet`;
+
 /** Larger than any picture X serves at `name=large`: anything over it is not kept. */
 export const MAX_COPY_BYTES = 20 * 1024 * 1024;
 

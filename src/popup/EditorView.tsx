@@ -3,6 +3,7 @@
 // roundup is read. Words that could not be stored show under their field; those whose field is
 // not in view (their roundup was deleted elsewhere) show on top, in a box of their own.
 import { useState } from 'preact/hooks';
+import { NOT_ALLOWED_REASON } from '../model/media';
 import type { Post } from '../model/post';
 import type { Roundup, RoundupTextField } from '../model/roundup';
 import { EmptyState } from './EmptyState';
@@ -57,6 +58,32 @@ function LostWords({ lost, actions }: { lost: Problem[]; actions: EditorActions 
   );
 }
 
+/**
+ * Where the browser has not let Roundup load pictures from the media hosts (Firefox may leave
+ * that ungranted), the editor says so once, above the posts, and asks from a click.
+ */
+function PicturesNotAllowed({ pictures, host }: { pictures: ReturnType<typeof usePictures>; host: Host }) {
+  const [asked, setAsked] = useState('');
+  const blocked = [...pictures.values()].filter((p) => p.missing === NOT_ALLOWED_REASON).length;
+  if (blocked === 0 || !host.allowPictures) return null;
+  const allow = () =>
+    host.allowPictures!().then(
+      (granted) => setAsked(granted ? 'Allowed: the copies are being made.' : 'Not allowed: the pictures stay links to X.'),
+      (e: Error) => setAsked(`Could not ask: ${e.message}`),
+    );
+  return (
+    <div class="pictures-blocked" role="status">
+      <p>
+        {blocked} {blocked === 1 ? 'picture has' : 'pictures have'} no copy yet: the browser has not let Roundup load pictures from pbs.twimg.com.
+      </p>
+      <button type="button" onClick={() => void allow()}>
+        Allow copies of photos
+      </button>
+      {asked && <p class="hint">{asked}</p>}
+    </div>
+  );
+}
+
 export function EditorView({ roundup, posts, ready, actions, host, onRemove }: Props) {
   const [exporting, setExporting] = useState(false);
   // The posts' kept pictures, read once the roundup shows; let go when the view closes.
@@ -89,6 +116,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove }: P
       <h2 id="posts-heading">
         Posts <span class="count">({roundup.items.length})</span>
       </h2>
+      <PicturesNotAllowed pictures={pictures} host={host} />
       {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
       <ItemProblems.Provider value={{ roundupId: roundup.id, actions }}>
         <PostList items={roundup.items} posts={posts} pictures={pictures} onText={actions.setItemText} onMove={actions.move} onRemove={onRemove} />

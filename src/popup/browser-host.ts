@@ -1,6 +1,7 @@
 // The Host as the browser provides it: shortcuts from the manifest's commands (read at run
 // time, so the ones the user changed show), a tab for long writing, the options page.
 import { browser } from '../platform';
+import { askToLoadPictures } from '../platform/permissions';
 import type { Home, Host, Shortcut } from './host';
 
 const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
@@ -21,5 +22,6 @@ export function browserHost(home: Home): Host {
       window.close();
     },
     openSettings: () => browser.runtime.openOptionsPage(),
+    allowPictures: askToLoadPictures,
   };
 }

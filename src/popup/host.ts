@@ -19,4 +19,9 @@ export interface Host {
   /** Opens the editor in a tab with the cursor at `place`, and closes the popup. */
   openInTab(place: string): Promise<void>;
   openSettings(): Promise<void>;
+  /**
+   * Asks the browser to let Roundup load pictures from the media hosts (Firefox may not have);
+   * called straight from a click. True when allowed.
+   */
+  allowPictures?(): Promise<boolean>;
 }

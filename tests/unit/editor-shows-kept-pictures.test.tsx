@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeNotice } from '../../src/messages';
-import type { CopyRecord, KeptCopy, MissingCopy } from '../../src/model/media';
+import { NOT_ALLOWED_REASON, type CopyRecord, type KeptCopy, type MissingCopy } from '../../src/model/media';
 import type { Post } from '../../src/model/post';
 import { App } from '../../src/popup/App';
 import type { Connection } from '../../src/popup/connection';
@@ -192,6 +192,27 @@ describe('the editor shows the kept copies of the pictures', () => {
     expect(article.querySelector('.post__avatar')?.textContent).toBe('A');
     expect(images()).toHaveLength(0);
     expect(created).toHaveLength(0);
+  });
+
+  it('says once when the browser has not let Roundup load pictures, and asks from a click', async () => {
+    const { h } = await open([richPost()], [missing(PHOTO, NOT_ALLOWED_REASON), missing(AVATAR_1, NOT_ALLOWED_REASON), missing(POSTER, 'timed out')]);
+    const allow = vi.fn(async () => true);
+    h.host.allowPictures = allow;
+    // Shown after the next read (the harness host had no way to ask before).
+    cleanup();
+    render(<App connection={h.connection} host={h.host} />);
+    const button = await screen.findByRole('button', { name: 'Allow copies of photos' });
+    expect(button.closest('[role="status"]')!.textContent).toContain('2 pictures have no copy yet');
+    fireEvent.click(button);
+    expect(allow).toHaveBeenCalledTimes(1);
+    await screen.findByText('Allowed: the copies are being made.');
+  });
+
+  it('says nothing of permission when every picture was allowed', async () => {
+    const { h } = await open([richPost()], [missing(PHOTO, 'timed out')]);
+    h.host.allowPictures = vi.fn(async () => true);
+    await waitFor(() => expect(document.querySelectorAll('.post__not-kept')).toHaveLength(1));
+    expect(screen.queryByRole('button', { name: 'Allow copies of photos' })).toBeNull();
   });
 
   it('never shows a picture from anywhere but an object URL', () => {
