@@ -17,26 +17,14 @@ import type { ReadPictures } from '../../src/popup/export/read-pictures';
 import { createStores, openRoundupDb, type Stores } from '../../src/store';
 import { readCopies } from '../../src/store/reads';
 import { PLAIN_POST, RICH_POST } from '../golden/export-fixtures';
+import { captureDownloads } from './helpers/downloads';
 
 const PHOTO = 'https://pbs.twimg.com/media/abc.jpg';
 // A PNG's signature and a few bytes: what a kept copy's bytes look like to the sniffer.
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const files = () => import('../../src/popup/export/files-entry');
 
-let saved: Blob[] = [];
-beforeEach(() => {
-  saved = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    saved.push(blob as Blob);
-    return 'blob:test';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+const saved = captureDownloads();
 
 let n = 0;
 async function setUp(read: ReadPictures = async () => new Map()) {

@@ -13,6 +13,7 @@ import { renderPage } from '../../src/export/page';
 import { mediaFileName } from '../../src/export/pictures';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/model/settings';
 import { allUrls, copiesOf, only, pictureInput, picturePost } from './helpers/export-pictures';
+import { captureDownloads } from './helpers/downloads';
 
 const files = () => import('../../src/popup/export/files-entry');
 const input = pictureInput(2);
@@ -21,20 +22,7 @@ const copies = copiesOf(urls);
 // Two photos have no copy.
 const kept = only(copies, (url) => url !== picturePost(0).media[0]!.url && url !== picturePost(1).media[0]!.url);
 
-let saved: Blob[] = [];
-beforeEach(() => {
-  saved = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    saved.push(blob as Blob);
-    return 'blob:test';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+const saved = captureDownloads();
 
 function setUp(settings: Partial<Settings> = {}, read: ReadPictures = async () => kept) {
   const asked: string[][] = [];
