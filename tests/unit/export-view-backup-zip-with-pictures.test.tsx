@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers';
 import { createRouter } from '../../src/background/router';
 import { unpackBackupZip } from '../../src/export/backup-zip';

@@ -3,8 +3,8 @@
 // "Archive (.zip)" sum up the file in "Export output" and "Download" saves the file itself
 // (Copy is for text); "Pictures" switches HTML, Markdown and WordPress between links to X
 // and files beside the export. The kept pictures come from the function the view is given.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { ExportPanel } from '../../src/popup/ExportPanel';
 import type { Ask } from '../../src/popup/export/ask';
