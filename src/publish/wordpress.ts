@@ -1,0 +1,229 @@
+// Publishing to the writer's own WordPress site, as pure request builders and response
+// readers: what to send (method, address, headers, body) and what an answer means, in words a
+// writer understands. The one fetch that sends them is the background's, through src/platform
+// (not built yet: this is the groundwork of the "Publish" issue). Nothing here keeps or logs
+// the application password: it goes into one header of one request.
+//
+// WordPress's REST API: https://developer.wordpress.org/rest-api/ — every route works as
+// `<site>/?rest_route=/wp/v2/…` even where pretty permalinks are off; `<site>/wp-json/wp/v2/…`
+// only where they are on. Application passwords (WordPress 5.6+) authenticate with HTTP basic
+// auth; WordPress refuses them over plain HTTP unless the site is a local one.
+
+export interface Site {
+  /** The site's address as the writer gave it, normalised: `https://example.org/blog` (no trailing slash). */
+  url: string;
+  user: string;
+  /** As WordPress shows it ("abcd efgh …"); spaces are ignored by WordPress. */
+  applicationPassword: string;
+}
+
+export interface Request {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+/** The writer's site address, made into the base every route hangs from; an error in words otherwise. */
+export function siteAddress(input: string): { ok: true; url: string } | { ok: false; error: string } {
+  const trimmed = input.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return { ok: false, error: `“${trimmed}” is not a web address. Give the address of your site, e.g. https://example.org.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'The site address must start with https:// (or http:// for a site on this computer).' };
+  if (url.username || url.password) return { ok: false, error: 'Give the site address without a user name or password in it: they have fields of their own.' };
+  // The site's root, with its path (a WordPress in /blog), without query, fragment or a trailing slash.
+  const path = url.pathname.replace(/\/(wp-admin|wp-json|wp-login\.php)(\/.*)?$/, '').replace(/\/+$/, '');
+  return { ok: true, url: `${url.origin}${path}` };
+}
+
+/** Basic auth with an application password (spaces as WordPress shows them are left out). */
+export function authorization(site: Pick<Site, 'user' | 'applicationPassword'>): string {
+  const password = site.applicationPassword.replace(/\s+/g, '');
+  const bytes = new TextEncoder().encode(`${site.user}:${password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** A route's address: `?rest_route=` (works everywhere) or `/wp-json` (pretty permalinks). */
+export function routeUrl(siteUrl: string, route: string, query: Record<string, string> = {}, pretty = false): string {
+  const params = new URLSearchParams(query);
+  if (pretty) {
+    const q = params.toString();
+    return `${siteUrl}/wp-json${route}${q ? `?${q}` : ''}`;
+  }
+  const q = params.toString();
+  return `${siteUrl}/?rest_route=${encodeURIComponent(route).replace(/%2F/g, '/')}${q ? `&${q}` : ''}`;
+}
+
+const json = (site: Site) => ({ Authorization: authorization(site), Accept: 'application/json' });
+
+/** "Check connection": who the password belongs to, and what they may do. */
+export function whoAmI(site: Site, pretty = false): Request {
+  return { method: 'GET', url: routeUrl(site.url, '/wp/v2/users/me', { context: 'edit' }, pretty), headers: json(site) };
+}
+
+export interface Draft {
+  title: string;
+  /** The WordPress block export of the roundup. */
+  content: string;
+  /** The introduction, as plain text. */
+  excerpt: string;
+}
+
+/** A new draft (never published: `status: draft`), or an update of the one sent before. */
+export function saveDraft(site: Site, draft: Draft, postId?: number): Request {
+  const route = postId === undefined ? '/wp/v2/posts' : `/wp/v2/posts/${postId}`;
+  return {
+    method: 'POST',
+    url: routeUrl(site.url, route),
+    headers: { ...json(site), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: draft.title, content: draft.content, excerpt: draft.excerpt, status: 'draft' }),
+  };
+}
+
+/** Whether the draft sent before is still there (a writer may have deleted it in WordPress). */
+export function getPost(site: Site, postId: number): Request {
+  return { method: 'GET', url: routeUrl(site.url, `/wp/v2/posts/${postId}`, { context: 'edit' }), headers: json(site) };
+}
+
+/** A picture for the media library, its bytes as the body. */
+export function uploadPicture(site: Site, picture: { fileName: string; type: string; bytes: Uint8Array }): Request {
+  // A file name WordPress keeps as it is: letters, digits, dot, dash, underscore.
+  const name = picture.fileName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'picture';
+  return {
+    method: 'POST',
+    url: routeUrl(site.url, '/wp/v2/media'),
+    headers: { ...json(site), 'Content-Type': picture.type, 'Content-Disposition': `attachment; filename="${name}"` },
+    body: picture.bytes,
+  };
+}
+
+// ---- Answers ----
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: string; status: number };
+
+interface WpError {
+  code?: unknown;
+  message?: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parse(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a failed answer means, for a writer: by WordPress's own error code first, else by status. */
+export function failure(status: number, body: string, doing: string): { ok: false; error: string; status: number } {
+  const data = parse(body);
+  const code = isRecord(data) ? String((data as WpError).code ?? '') : '';
+  const say = (error: string) => ({ ok: false as const, error: `${doing}: ${error}`, status });
+  switch (code) {
+    case 'incorrect_password':
+    case 'invalid_username':
+    case 'rest_not_logged_in':
+      return say('WordPress did not accept the user name and application password. Check both, or make a new application password in your WordPress profile.');
+    case 'application_passwords_disabled':
+    case 'application_passwords_disabled_for_user':
+      return say('this site does not allow application passwords (WordPress allows them only over https, unless the site is a local one).');
+    case 'rest_cannot_create':
+    case 'rest_cannot_edit':
+    case 'rest_cannot_create_post':
+      return say('this user may not write posts on the site. Use an author’s or editor’s account.');
+    case 'rest_cannot_upload':
+    case 'rest_upload_no_data':
+      return say('this user may not upload pictures to the site.');
+    case 'rest_post_invalid_id':
+      return say('the draft is no longer on the site (it was deleted in WordPress).');
+    case 'rest_no_route':
+      return say('this site answers, but not as a WordPress with its REST API switched on.');
+    default:
+  }
+  if (status === 401) return say('WordPress did not accept the user name and application password.');
+  if (status === 403) return say('the site refused: this user may not do that, or a security plugin blocks the REST API.');
+  if (status === 404) return say('nothing answered as WordPress at this address. Check the site address (with its path, if WordPress lives in one).');
+  if (status === 413) return say('the site refused a file as too large. Raise the upload limit (upload_max_filesize) or send without that picture.');
+  if (status >= 500) return say(`the site had a problem of its own (HTTP ${status}). Try again later.`);
+  return say(`the site answered HTTP ${status}${isRecord(data) && typeof data.message === 'string' ? ` (${data.message})` : ''}.`);
+}
+
+export interface Writer {
+  id: number;
+  name: string;
+  /** May write posts (`edit_posts`) and upload pictures (`upload_files`). */
+  canWrite: boolean;
+  canUpload: boolean;
+}
+
+/** The answer to `whoAmI`. */
+export function readWriter(status: number, body: string): Answer<Writer> {
+  const data = parse(body);
+  if (status !== 200 || !isRecord(data) || typeof data.id !== 'number') {
+    if (status === 200) return { ok: false, error: 'Checking the connection: the site answered, but not as WordPress does.', status };
+    return failure(status, body, 'Checking the connection');
+  }
+  const caps = isRecord(data.capabilities) ? data.capabilities : {};
+  return {
+    ok: true,
+    value: { id: data.id, name: typeof data.name === 'string' ? data.name : '', canWrite: caps.edit_posts === true, canUpload: caps.upload_files === true },
+  };
+}
+
+export interface SavedDraft {
+  id: number;
+  /** The post's own address (a draft's preview link). */
+  link: string;
+  status: string;
+}
+
+/** The answer to `saveDraft` or `getPost`. */
+export function readDraft(status: number, body: string, doing = 'Sending to WordPress'): Answer<SavedDraft> {
+  const data = parse(body);
+  if ((status !== 200 && status !== 201) || !isRecord(data) || typeof data.id !== 'number') {
+    if (status === 200 || status === 201) return { ok: false, error: `${doing}: the site answered, but not as WordPress does.`, status };
+    return failure(status, body, doing);
+  }
+  return { ok: true, value: { id: data.id, link: typeof data.link === 'string' ? data.link : '', status: typeof data.status === 'string' ? data.status : '' } };
+}
+
+/** Where the writer edits the draft in WordPress. */
+export function editLink(siteUrl: string, postId: number): string {
+  return `${siteUrl}/wp-admin/post.php?post=${postId}&action=edit`;
+}
+
+export interface UploadedPicture {
+  id: number;
+  /** Where WordPress serves it: what the content then points at. */
+  url: string;
+}
+
+/** The answer to `uploadPicture`. */
+export function readUpload(status: number, body: string): Answer<UploadedPicture> {
+  const data = parse(body);
+  if (status !== 201 || !isRecord(data) || typeof data.id !== 'number' || typeof data.source_url !== 'string') {
+    if (status === 201 || status === 200) return { ok: false, error: 'Uploading a picture: the site answered, but not as WordPress does.', status };
+    return failure(status, body, 'Uploading a picture');
+  }
+  return { ok: true, value: { id: data.id, url: data.source_url } };
+}
+
+/**
+ * The block content with every picture address that has an uploaded copy replaced by the
+ * media library's address; the rest as it was.
+ */
+export function pointAtLibrary(content: string, uploaded: ReadonlyMap<string, string>): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  let out = content;
+  // As written in an attribute (escaped) and in a block comment's JSON (as it is).
+  for (const [from, to] of uploaded) out = out.split(escape(from)).join(escape(to)).split(from).join(to);
+  return out;
+}

@@ -1,0 +1,95 @@
+// Publishing's groundwork: the requests Roundup would send to a writer's WordPress, and what
+// WordPress's answers mean in a writer's words. Pure; the answers are shaped as WordPress's
+// REST API gives them (codes from wp-includes/rest-api and application passwords).
+import { describe, expect, it } from 'vitest';
+import {
+  authorization, editLink, failure, pointAtLibrary, readDraft, readUpload, readWriter, routeUrl, saveDraft, siteAddress, uploadPicture, whoAmI,
+  type Site,
+} from '../../src/publish/wordpress';
+
+const site: Site = { url: 'https://example.org/blog', user: 'writer', applicationPassword: 'abcd EFGH 1234 ijkl MNOP 5678' };
+const body = (v: unknown) => JSON.stringify(v);
+
+describe('the site address', () => {
+  it.each([
+    ['example.org', 'https://example.org'],
+    ['https://example.org/', 'https://example.org'],
+    ['https://example.org/blog/', 'https://example.org/blog'],
+    ['https://example.org/blog/wp-admin/', 'https://example.org/blog'],
+    ['https://example.org/wp-json/wp/v2', 'https://example.org'],
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+  ])('%s is the site %s', (input, url) => expect(siteAddress(input)).toEqual({ ok: true, url }));
+
+  it.each([
+    ['not a url at all ::', /is not a web address/],
+    ['ftp://example.org', /must start with https/],
+    ['https://me:secret@example.org', /without a user name or password/],
+  ])('%s is refused with a reason', (input, error) => expect(siteAddress(input)).toMatchObject({ ok: false, error: expect.stringMatching(error) }));
+});
+
+describe('the requests', () => {
+  it('authenticate with the application password, its spaces left out', () => {
+    expect(authorization(site)).toBe(`Basic ${Buffer.from('writer:abcdEFGH1234ijklMNOP5678').toString('base64')}`);
+    expect(authorization({ user: 'Zoë', applicationPassword: 'a b' })).toBe(`Basic ${Buffer.from('Zoë:ab').toString('base64')}`);
+  });
+
+  it('reach every route by ?rest_route= (pretty links may be off), or /wp-json where asked', () => {
+    expect(routeUrl(site.url, '/wp/v2/users/me', { context: 'edit' })).toBe('https://example.org/blog/?rest_route=/wp/v2/users/me&context=edit');
+    expect(routeUrl(site.url, '/wp/v2/users/me', { context: 'edit' }, true)).toBe('https://example.org/blog/wp-json/wp/v2/users/me?context=edit');
+    expect(whoAmI(site)).toMatchObject({ method: 'GET', headers: { Authorization: expect.stringMatching(/^Basic /) } });
+  });
+
+  it('make a draft, never a published post, and update the same one when sent again', () => {
+    const draft = { title: 'Crypto week', content: '<!-- wp:paragraph --><p>Hi</p><!-- /wp:paragraph -->', excerpt: 'Three posts.' };
+    const made = saveDraft(site, draft);
+    expect(made).toMatchObject({ method: 'POST', url: 'https://example.org/blog/?rest_route=/wp/v2/posts', headers: { 'Content-Type': 'application/json' } });
+    expect(JSON.parse(made.body as string)).toEqual({ ...draft, status: 'draft' });
+    expect(saveDraft(site, draft, 42).url).toBe('https://example.org/blog/?rest_route=/wp/v2/posts/42');
+  });
+
+  it('upload a picture as its bytes, with a file name WordPress keeps', () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const up = uploadPicture(site, { fileName: 'a "quoted"/../name.png', type: 'image/png', bytes });
+    expect(up.headers['Content-Disposition']).toBe('attachment; filename="a-quoted-..-name.png"');
+    expect(up.headers['Content-Type']).toBe('image/png');
+    expect(up.body).toBe(bytes);
+  });
+});
+
+describe('the answers, in a writer\'s words', () => {
+  it('a user who may write and upload', () => {
+    const me = { id: 1, name: 'Writer', capabilities: { edit_posts: true, upload_files: true } };
+    expect(readWriter(200, body(me))).toEqual({ ok: true, value: { id: 1, name: 'Writer', canWrite: true, canUpload: true } });
+    expect(readWriter(200, body({ id: 2, name: 'Subscriber', capabilities: { read: true } }))).toMatchObject({ ok: true, value: { canWrite: false, canUpload: false } });
+  });
+
+  it.each([
+    [401, { code: 'incorrect_password', message: 'The provided password is an invalid application password.' }, /did not accept the user name and application password/],
+    [401, { code: 'invalid_username', message: 'Unknown username.' }, /did not accept the user name/],
+    [401, { code: 'application_passwords_disabled', message: 'Application passwords are not available.' }, /does not allow application passwords .*https/],
+    [403, { code: 'rest_cannot_create', message: 'Sorry, you are not allowed to create posts as this user.' }, /may not write posts/],
+    [404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.' }, /not as a WordPress with its REST API/],
+    [404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.' }, /no longer on the site/],
+    [404, '<html>Not Found</html>', /nothing answered as WordPress at this address/],
+    [413, '<html><head><title>413 Request Entity Too Large</title></head></html>', /too large.*upload limit/],
+    [502, '<html>Bad gateway</html>', /problem of its own \(HTTP 502\)/],
+  ])('HTTP %s %j', (status, answer, message) => {
+    const text = typeof answer === 'string' ? answer : body(answer);
+    expect(failure(status, text, 'Sending to WordPress')).toEqual({ ok: false, status, error: expect.stringMatching(message) });
+  });
+
+  it('a draft made or updated, and where it is edited', () => {
+    expect(readDraft(201, body({ id: 7, link: 'https://example.org/blog/?p=7', status: 'draft' }))).toEqual({ ok: true, value: { id: 7, link: 'https://example.org/blog/?p=7', status: 'draft' } });
+    expect(readDraft(200, '<html>a login page</html>')).toMatchObject({ ok: false, error: /not as WordPress does/ });
+    expect(editLink(site.url, 7)).toBe('https://example.org/blog/wp-admin/post.php?post=7&action=edit');
+  });
+
+  it('an uploaded picture, and the content pointed at the media library', () => {
+    expect(readUpload(201, body({ id: 9, source_url: 'https://example.org/blog/wp-content/uploads/2026/11/a.png' }))).toEqual({ ok: true, value: { id: 9, url: 'https://example.org/blog/wp-content/uploads/2026/11/a.png' } });
+    expect(readUpload(413, 'too large')).toMatchObject({ ok: false, status: 413 });
+    const content = '<img src="https://pbs.twimg.com/media/a?format=jpg&amp;name=small" alt=""/><!-- wp:image {"url":"https://pbs.twimg.com/media/a?format=jpg&name=small"} -->';
+    const pointed = pointAtLibrary(content, new Map([['https://pbs.twimg.com/media/a?format=jpg&name=small', 'https://example.org/blog/wp-content/uploads/a.jpg']]));
+    expect(pointed).not.toContain('pbs.twimg.com');
+    expect(pointed).toBe('<img src="https://example.org/blog/wp-content/uploads/a.jpg" alt=""/><!-- wp:image {"url":"https://example.org/blog/wp-content/uploads/a.jpg"} -->');
+  });
+});
