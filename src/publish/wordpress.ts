@@ -145,7 +145,16 @@ export function failure(status: number, body: string, doing: string): { ok: fals
     case 'rest_post_invalid_id':
       return say('the draft is no longer on the site (it was deleted in WordPress).');
     case 'rest_no_route':
-      return say('this site answers, but not as a WordPress with its REST API switched on.');
+    case 'rest_disabled':
+    case 'rest_cannot_access':
+      return say('this site answers, but not as a WordPress with its REST API switched on (a security plugin may switch it off).');
+    case 'rest_upload_unknown_error':
+    case 'rest_upload_sideload_error':
+      // PHP's own limit, said in PHP's words ("exceeds the upload_max_filesize directive").
+      if (/exceeds|too large|upload_max_filesize|post_max_size/i.test(String((data as WpError).message ?? ''))) {
+        return say('the site refused a picture as too large. Raise its upload limit (upload_max_filesize) or send without that picture.');
+      }
+      return say(`the site could not store a picture (${String((data as WpError).message ?? 'no reason given')}).`);
     default:
   }
   if (status === 401) return say('WordPress did not accept the user name and application password.');

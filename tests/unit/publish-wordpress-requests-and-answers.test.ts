@@ -93,3 +93,59 @@ describe('the answers, in a writer\'s words', () => {
     expect(pointed).toBe('<img src="https://example.org/blog/wp-content/uploads/a.jpg" alt=""/><!-- wp:image {"url":"https://example.org/blog/wp-content/uploads/a.jpg"} -->');
   });
 });
+
+// Answers recorded from a real WordPress 6.1.9 on this machine (scripts/wordpress.mjs; see
+// tests/fixtures/wordpress/SOURCES.md).
+import { readFileSync } from 'node:fs';
+
+function recorded(name: string): { status: number; text: string } {
+  const file = JSON.parse(readFileSync(new URL(`../fixtures/wordpress/${name}.json`, import.meta.url), 'utf8')) as { response: { status: number; body: unknown } };
+  const { status, body: b } = file.response;
+  return { status, text: typeof b === 'string' ? b : JSON.stringify(b) };
+}
+
+describe('answers recorded from a real WordPress', () => {
+  it('users/me, by /wp-json and by ?rest_route=: the admin may write and upload', () => {
+    for (const name of ['users-me', 'users-me-rest-route']) {
+      const { status, text } = recorded(name);
+      expect(readWriter(status, text)).toEqual({ ok: true, value: { id: 1, name: 'roundup', canWrite: true, canUpload: true } });
+    }
+  });
+
+  it.each([
+    ['users-me-401', /did not accept the user name and application password/],
+    ['users-me-wrong-user', /did not accept the user name/],
+    ['users-me-no-auth', /did not accept/],
+    ['rest-disabled', /not as a WordPress with its REST API switched on/],
+    ['not-wordpress-404', /nothing answered as WordPress at this address/],
+  ])('%s', (name, message) => {
+    const { status, text } = recorded(name);
+    expect(readWriter(status, text)).toMatchObject({ ok: false, status, error: expect.stringMatching(message) });
+  });
+
+  it('a page that is not WordPress answering 200 is not taken for one', () => {
+    const { status, text } = recorded('not-wordpress-rest-route');
+    expect(status).toBe(200);
+    expect(readWriter(status, text)).toMatchObject({ ok: false, error: expect.stringMatching(/not as WordPress does/) });
+  });
+
+  it('a draft made, updated, then gone', () => {
+    const made = recorded('post-create-draft');
+    expect(readDraft(made.status, made.text)).toMatchObject({ ok: true, value: { id: expect.any(Number), status: 'draft' } });
+    const updated = recorded('post-update');
+    expect(readDraft(updated.status, updated.text)).toMatchObject({ ok: true, value: { status: 'draft' } });
+    for (const name of ['post-get-404', 'post-update-404']) {
+      const { status, text } = recorded(name);
+      expect(readDraft(status, text)).toMatchObject({ ok: false, status: 404, error: expect.stringMatching(/no longer on the site/) });
+    }
+  });
+
+  it('a picture uploaded; one over PHP\'s limit', () => {
+    const up = recorded('media-upload');
+    expect(readUpload(up.status, up.text)).toMatchObject({ ok: true, value: { id: expect.any(Number), url: expect.stringMatching(/\/wp-content\/uploads\/.+\.png$/) } });
+    const big = recorded('media-too-large-multipart');
+    expect(readUpload(big.status, big.text)).toMatchObject({ ok: false, status: 500, error: expect.stringMatching(/too large.*upload limit/) });
+    const denied = recorded('media-upload-401');
+    expect(readUpload(denied.status, denied.text)).toMatchObject({ ok: false, status: 401 });
+  });
+});
