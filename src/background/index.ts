@@ -65,8 +65,12 @@ const copier = createCopier({
   onStored: () => tellEditors({ notice: 'changed', copies: true }),
 });
 onPicturesAllowed(() => void copier.resume({ force: true }));
-// Every start of the worker (a browser start wakes it too): drop the copies nothing needs, then resume.
-void copier.collect().then(() => copier.resume());
+// Every start of the worker (a browser start wakes it too): drop the copies nothing needs, then
+// resume. A few seconds later, not at once: the scan reads every roundup, post and copy in one
+// readwrite transaction, and the event that woke the worker (a keystroke's save, a clip) must
+// not wait behind it. A worker stopped before then does it at its next start.
+const STARTUP_SCAN_DELAY_MS = 5_000;
+setTimeout(() => void copier.collect().then(() => copier.resume()), STARTUP_SCAN_DELAY_MS);
 
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
 const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier)));
