@@ -26,6 +26,7 @@
 // Ids are the identity: nothing is ever added twice, and nothing stored is deleted.
 import type { BackupData } from '../export/backup';
 import { cleanPosts, cleanRoundup, cleanTrashEntry } from '../model/roundup-schema';
+import { enrichPost } from '../model/enrich';
 import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
@@ -136,7 +137,9 @@ export function createBackupStore(db: Db, { now = defaultNow }: StoreOptions = {
         done.kept++;
         continue;
       }
-      await posts.put(row);
+      // Newer, but a post is only ever enriched: a later capture that read less (a link-only
+      // clip, a "Show more" cut) never takes away what the stored one had.
+      await posts.put(enrichPost(stored, row));
       done[stored ? 'replaced' : 'added']++;
     }
     return done;

@@ -137,3 +137,19 @@ describe('importing the Trash: the newer wins', () => {
     expect((await store.exportAll(NOW)).trash.map((e) => e.id)).toEqual(entries.map((e) => e.id).sort());
   });
 });
+
+describe('importing posts: a stored post is only ever enriched', () => {
+  it('a newer but poorer copy in the file (a link-only clip) keeps the stored words, and counts as replaced', async () => {
+    const { store } = await freshStore();
+    const rich = makePost(3, { text: 'All the words', segments: [{ kind: 'text', text: 'All the words' }], capturedAt: daysAgo(2) });
+    await store.importBackup(file({ posts: [rich] }));
+    const poorer = makePost(3, { text: '', segments: [], partial: true, capturedAt: daysAgo(1), pageUrl: '' });
+    const summary = await store.importBackup(file({ posts: [poorer] }));
+    expect(summary.posts).toEqual({ added: 0, replaced: 1, kept: 0 });
+    const [stored] = (await store.exportAll(NOW)).posts.filter((p) => p.id === rich.id);
+    expect(stored).toMatchObject({ text: 'All the words', capturedAt: daysAgo(1), pageUrl: rich.pageUrl });
+    expect(stored!.partial).toBeUndefined();
+    // The same file again changes nothing.
+    expect((await store.importBackup(file({ posts: [poorer] }))).posts).toEqual({ added: 0, replaced: 0, kept: 1 });
+  });
+});
