@@ -8,6 +8,7 @@ import type { BackupData } from './export/backup';
 import type { ImportSummary } from './store/backup';
 import type { TrashEntry } from './model/trash';
 import type { CopiesSummary } from './store/copies';
+import type { PublishState, SendReport, SendRequest, SiteForm, SiteSummary } from './publish/types';
 
 export interface ClipState {
   roundupId: string;
@@ -75,6 +76,23 @@ export interface MessageMap {
    * later, and a `changed` notice with `copies: true` says so.
    */
   retryCopies: { request: Record<string, never>; response: { trying: number } };
+  /**
+   * Publishing (src/publish, background/publish.ts). "Check connection": asks the site who the
+   * password belongs to; stores nothing. The password travels only from Settings to here.
+   */
+  checkWordPressSite: { request: SiteForm; response: { url: string; name: string; canUpload: boolean } };
+  /** Checks the site as above, then keeps it (replacing the one saved before): the only site Roundup sends to. */
+  saveWordPressSite: { request: SiteForm; response: SiteSummary };
+  /** Forgets the site and its password (drafts and pictures already on the site stay there). */
+  removeWordPressSite: { request: Record<string, never>; response: { removed: boolean } };
+  /** The saved site (no password) and, given a roundup, the draft it was last sent to there. */
+  getPublishState: { request: { roundupId?: string }; response: PublishState };
+  /**
+   * "Send to WordPress": uploads the pictures the site lacks, then creates or updates the
+   * roundup's draft. Long (one upload per picture): the background does not hold other
+   * requests behind it.
+   */
+  sendToWordPress: { request: SendRequest; response: SendReport };
 }
 
 export type MessageType = keyof MessageMap;
@@ -117,7 +135,16 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   clipLink: EXTENSION,
   getCopiesSummary: EXTENSION,
   retryCopies: EXTENSION,
+  // Never from a page: the site's password and its drafts are the extension's alone.
+  checkWordPressSite: EXTENSION,
+  saveWordPressSite: EXTENSION,
+  removeWordPressSite: EXTENSION,
+  getPublishState: EXTENSION,
+  sendToWordPress: EXTENSION,
 };
+
+/** Requests that wait on the network: an editor's port handles them beside its queue of edits, not in it. */
+export const LONG_REQUESTS: ReadonlySet<MessageType> = new Set<MessageType>(['checkWordPressSite', 'saveWordPressSite', 'sendToWordPress']);
 
 /**
  * An editor's request on its Port: `requestId` is unique per editor page (`client`), so a

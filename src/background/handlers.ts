@@ -6,6 +6,7 @@ import type { Handlers } from './router';
 import { parseBackup } from '../export/backup-import';
 import { postFromLink } from '../capture';
 import { noCopies, type CopyWork } from './copies';
+import { createPublishHandlers, OFFLINE, type PublishDeps } from './publish';
 
 /** A request refused as it is: sending it again would not help (the router marks it so). */
 class Refused extends Error {
@@ -18,11 +19,13 @@ export type ChangeKind = 'words' | 'posts';
 /**
  * `copies`: keeping copies of pictures (background/copies.ts). Started after a change is stored
  * and never awaited, so a copy never delays or fails the request that stored the post.
+ * `publishing`: the network and permission checks publishing needs (background/publish.ts).
  */
 export function createHandlers(
   store: Stores,
   onChange: (roundup: Roundup, kind: ChangeKind) => void | Promise<void>,
   copies: CopyWork = noCopies(),
+  publishing: PublishDeps = OFFLINE,
 ): Handlers {
   const changed = async (roundup: Roundup, kind: ChangeKind = 'posts') => {
     await onChange(roundup, kind);
@@ -138,5 +141,7 @@ export function createHandlers(
     async retryCopies() {
       return { trying: await copies.resume({ force: true }) };
     },
+    // Publishing to the writer's WordPress site: background/publish.ts.
+    ...createPublishHandlers(store, publishing),
   };
 }

@@ -1,7 +1,7 @@
 // The service worker (Chrome) / background script (Firefox): wiring only. MV3 may stop it at
 // any moment, so it keeps nothing in memory it cannot lose: the database is reopened on wake.
 import { browser, type Runtime } from '../platform';
-import { EDITOR_PORT, type ChangeNotice, type MessageType, type Reply } from '../messages';
+import { EDITOR_PORT, LONG_REQUESTS, type ChangeNotice, type MessageType, type Reply } from '../messages';
 import type { Roundup } from '../model/roundup';
 import { createStores, openRoundupDb, type Stores } from '../store';
 import { createWriteFaults, withWriteFaults, type WriteFaults } from '../store/faults';
@@ -11,6 +11,8 @@ import { startPicking, withTabNotices } from './picking';
 import { createCopier } from './copies';
 import { fetchPicture } from '../platform/fetch-picture';
 import { mayLoadPictures, onPicturesAllowed } from '../platform/permissions';
+import { maySendTo } from '../platform/site-permissions';
+import { callSite } from '../platform/site-fetch';
 
 export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
 
@@ -72,8 +74,11 @@ onPicturesAllowed(() => void copier.resume({ force: true }));
 const STARTUP_SCAN_DELAY_MS = 5_000;
 setTimeout(() => void copier.collect().then(() => copier.resume()), STARTUP_SCAN_DELAY_MS);
 
+// Publishing (background/publish.ts): the one fetch to the writer's site, and its permission.
+const publishing = { call: callSite, fetchPicture, maySendTo, now: () => new Date().toISOString() };
+
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
-const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier)));
+const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier, publishing)));
 startPicking(handlers);
 
 const router = createRouter(
@@ -118,16 +123,19 @@ browser.runtime.onConnect.addListener((port) => {
   editorPorts.add(port);
   port.onDisconnect.addListener(() => editorPorts.delete(port));
   let queue: Promise<unknown> = Promise.resolve();
+  const answer = async (message: unknown) => {
+    const reply = await once(message, () => router(message, senderInfo(port.sender ?? {})));
+    const requestId = (message as { requestId?: unknown })?.requestId;
+    try {
+      port.postMessage({ requestId, reply });
+    } catch {
+      // The editor closed; its edit is stored all the same.
+    }
+  };
   port.onMessage.addListener((message: unknown) => {
-    queue = queue.then(async () => {
-      const reply = await once(message, () => router(message, senderInfo(port.sender ?? {})));
-      const requestId = (message as { requestId?: unknown })?.requestId;
-      try {
-        port.postMessage({ requestId, reply });
-      } catch {
-        // The editor closed; its edit is stored all the same.
-      }
-    });
+    // A send to WordPress waits on the network for a while: the edits typed meanwhile go on.
+    if (LONG_REQUESTS.has((message as { type?: MessageType } | null)?.type as MessageType)) void answer(message);
+    else queue = queue.then(() => answer(message));
   });
 });
 

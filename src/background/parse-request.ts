@@ -11,6 +11,21 @@ type Parsed<T extends MessageType> = { ok: true; value: Request<T> } | { ok: fal
 type Fields = Record<string, unknown>;
 
 const MAX_TEXT = 1_000_000;
+/** A roundup's WordPress export: its words plus markup for a few hundred posts. */
+const MAX_CONTENT = 20_000_000;
+const MAX_PICTURES = 5_000;
+/** A picture's name beside an export (export/pictures.ts mediaFileName). */
+const MEDIA_FILE = /^media\/[a-z0-9-]+\.[a-z0-9]+$/;
+
+/** The Settings form as typed: an empty field is the publishing code's to name (publish/connect.ts). */
+function siteForm(m: Fields) {
+  const field = (key: string, max: number) => {
+    const v = m[key];
+    if (typeof v !== 'string' || v.length > max) throw new Error(`"${key}" must be text of at most ${max} characters`);
+    return v;
+  };
+  return { url: field('url', 2_000), user: field('user', 200), applicationPassword: field('applicationPassword', 200) };
+}
 
 function needString(m: Fields, key: string, max = 200): string {
   const v = m[key];
@@ -113,6 +128,25 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
   },
   getCopiesSummary: () => ({}),
   retryCopies: () => ({}),
+  checkWordPressSite: siteForm,
+  saveWordPressSite: siteForm,
+  removeWordPressSite: () => ({}),
+  getPublishState: (m) => (m.roundupId === undefined ? {} : { roundupId: needString(m, 'roundupId') }),
+  sendToWordPress(m) {
+    const content = m.content;
+    if (typeof content !== 'string' || content.length > MAX_CONTENT) throw new Error(`"content" must be the WordPress export (at most ${MAX_CONTENT} characters)`);
+    const list = m.pictures;
+    if (!Array.isArray(list) || list.length > MAX_PICTURES) throw new Error(`"pictures" must be a list of at most ${MAX_PICTURES}`);
+    const pictures = list.map((p: unknown) => {
+      const f = (typeof p === 'object' && p !== null ? p : {}) as Fields;
+      const url = needString(f, 'url', 4_000);
+      const file = needString(f, 'file', 200);
+      if (!/^https?:\/\//.test(url)) throw new Error('a picture\'s "url" must be a web address');
+      if (!MEDIA_FILE.test(file)) throw new Error('a picture\'s "file" must be media/<name> as the export writes it');
+      return { url, file };
+    });
+    return { roundupId: needString(m, 'roundupId'), title: needText(m, 'title'), content, excerpt: needText(m, 'excerpt'), pictures };
+  },
 };
 
 export function isMessageType(type: unknown): type is MessageType {

@@ -30,3 +30,4 @@ export function onPicturesAllowed(listener: () => void): void {
     if (granted.origins?.length) listener();
   });
 }
+

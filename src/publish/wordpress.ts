@@ -1,8 +1,8 @@
 // Publishing to the writer's own WordPress site, as pure request builders and response
 // readers: what to send (method, address, headers, body) and what an answer means, in words a
 // writer understands. The one fetch that sends them is the background's, through src/platform
-// (not built yet: this is the groundwork of the "Publish" issue). Nothing here keeps or logs
-// the application password: it goes into one header of one request.
+// (platform/site-fetch.ts); connect.ts and send.ts put these steps together. Nothing here keeps
+// or logs the application password: it goes into one header of one request.
 //
 // WordPress's REST API: https://developer.wordpress.org/rest-api/ — every route works as
 // `<site>/?rest_route=/wp/v2/…` even where pretty permalinks are off; `<site>/wp-json/wp/v2/…`
@@ -15,6 +15,8 @@ export interface Site {
   user: string;
   /** As WordPress shows it ("abcd efgh …"); spaces are ignored by WordPress. */
   applicationPassword: string;
+  /** Routes as `/wp-json/…` (pretty permalinks on); otherwise `?rest_route=…`, which works everywhere. */
+  pretty?: boolean;
 }
 
 export interface Request {
@@ -62,9 +64,11 @@ export function routeUrl(siteUrl: string, route: string, query: Record<string, s
 
 const json = (site: Site) => ({ Authorization: authorization(site), Accept: 'application/json' });
 
+const route = (site: Site, path: string, query: Record<string, string> = {}) => routeUrl(site.url, path, query, site.pretty === true);
+
 /** "Check connection": who the password belongs to, and what they may do. */
-export function whoAmI(site: Site, pretty = false): Request {
-  return { method: 'GET', url: routeUrl(site.url, '/wp/v2/users/me', { context: 'edit' }, pretty), headers: json(site) };
+export function whoAmI(site: Site): Request {
+  return { method: 'GET', url: route(site, '/wp/v2/users/me', { context: 'edit' }), headers: json(site) };
 }
 
 export interface Draft {
@@ -75,20 +79,29 @@ export interface Draft {
   excerpt: string;
 }
 
-/** A new draft (never published: `status: draft`), or an update of the one sent before. */
+/**
+ * A new draft (`status: draft`: never published), or an update of the one sent before, which
+ * names no status, so a draft the writer marked "pending review" in WordPress stays so.
+ */
 export function saveDraft(site: Site, draft: Draft, postId?: number): Request {
-  const route = postId === undefined ? '/wp/v2/posts' : `/wp/v2/posts/${postId}`;
+  const fields = { title: draft.title, content: draft.content, excerpt: draft.excerpt };
   return {
     method: 'POST',
-    url: routeUrl(site.url, route),
+    url: route(site, postId === undefined ? '/wp/v2/posts' : `/wp/v2/posts/${postId}`),
     headers: { ...json(site), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: draft.title, content: draft.content, excerpt: draft.excerpt, status: 'draft' }),
+    body: JSON.stringify(postId === undefined ? { ...fields, status: 'draft' } : fields),
   };
 }
 
 /** Whether the draft sent before is still there (a writer may have deleted it in WordPress). */
 export function getPost(site: Site, postId: number): Request {
-  return { method: 'GET', url: routeUrl(site.url, `/wp/v2/posts/${postId}`, { context: 'edit' }), headers: json(site) };
+  return { method: 'GET', url: route(site, `/wp/v2/posts/${postId}`, { context: 'edit', _fields: 'id,link,status' }), headers: json(site) };
+}
+
+/** Which of these media ids are still in the library (at most 100: WordPress's page size). */
+export function listMedia(site: Site, ids: readonly number[]): Request {
+  const query = { include: ids.join(','), per_page: '100', context: 'edit', _fields: 'id,source_url' };
+  return { method: 'GET', url: route(site, '/wp/v2/media', query), headers: json(site) };
 }
 
 /** A picture for the media library, its bytes as the body. */
@@ -97,7 +110,7 @@ export function uploadPicture(site: Site, picture: { fileName: string; type: str
   const name = picture.fileName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'picture';
   return {
     method: 'POST',
-    url: routeUrl(site.url, '/wp/v2/media'),
+    url: route(site, '/wp/v2/media'),
     headers: { ...json(site), 'Content-Type': picture.type, 'Content-Disposition': `attachment; filename="${name}"` },
     body: picture.bytes,
   };
@@ -225,14 +238,43 @@ export function readUpload(status: number, body: string): Answer<UploadedPicture
   return { ok: true, value: { id: data.id, url: data.source_url } };
 }
 
+/** The answer to `listMedia`: the ids found, with where WordPress serves each. */
+export function readMediaList(status: number, body: string): Answer<UploadedPicture[]> {
+  const data = parse(body);
+  if (status !== 200 || !Array.isArray(data)) {
+    if (status === 200) return { ok: false, error: 'Reading the media library: the site answered, but not as WordPress does.', status };
+    return failure(status, body, 'Reading the media library');
+  }
+  const found = data.filter((m): m is { id: number; source_url: string } => isRecord(m) && typeof m.id === 'number' && typeof m.source_url === 'string');
+  return { ok: true, value: found.map((m) => ({ id: m.id, url: m.source_url })) };
+}
+
+/** Where a picture of the content now points: the media library (with its attachment id), or elsewhere (X). */
+export type PictureTarget = { url: string; id?: number };
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /**
- * The block content with every picture address that has an uploaded copy replaced by the
- * media library's address; the rest as it was.
+ * The block content with each `media/<name>` picture pointed at its target. An image block
+ * whose picture is in the media library names the attachment as the block editor saves it
+ * (`{"id":N}` and `class="wp-image-N"`), so WordPress treats it as its own (sizes, srcset).
+ * Only the exact forms the WordPress export writes are rewritten: words that happen to say
+ * "media/…" stay as they are.
  */
-export function pointAtLibrary(content: string, uploaded: ReadonlyMap<string, string>): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  let out = content;
-  // As written in an attribute (escaped) and in a block comment's JSON (as it is).
-  for (const [from, to] of uploaded) out = out.split(escape(from)).join(escape(to)).split(from).join(to);
-  return out;
+export function pointAtLibrary(content: string, targets: ReadonlyMap<string, PictureTarget>): string {
+  const image = /<!-- wp:image -->\n<figure class="wp-block-image"><img src="([^"]*)" alt="([^"]*)"\/><\/figure>\n<!-- \/wp:image -->/g;
+  const withIds = content.replace(image, (whole, src: string, alt: string) => {
+    const target = targets.get(src);
+    if (!target) return whole;
+    if (target.id === undefined) return whole.replace(`src="${src}"`, `src="${escapeAttr(target.url)}"`);
+    return `<!-- wp:image {"id":${target.id}} -->\n<figure class="wp-block-image"><img src="${escapeAttr(target.url)}" alt="${alt}" class="wp-image-${target.id}"/></figure>\n<!-- /wp:image -->`;
+  });
+  // Any other place a picture sits in an attribute (a link card's picture), inside a real tag
+  // only: the writer's words have `<` escaped, so `src="media/…"` typed as words stays as it is.
+  return withIds.replace(/<[a-z][a-z0-9]*\s[^<>]*>/gi, (tag) =>
+    tag.replace(/\b(src|href)="(media\/[a-z0-9.-]+)"/g, (whole, name: string, file: string) => {
+      const target = targets.get(file);
+      return target ? `${name}="${escapeAttr(target.url)}"` : whole;
+    }),
+  );
 }

@@ -61,6 +61,11 @@ function picturesOfPosts(posts: Iterable<Post>): Map<string, Picture> {
 
 export function createCopyStore(db: Db) {
   return {
+    /** The kept copy of one picture, or undefined (none, or only a record of why it is missing). */
+    async keptCopy(url: string): Promise<KeptCopy | undefined> {
+      const record = await db.get('copies', url);
+      return record?.status === 'kept' ? record : undefined;
+    },
     /**
      * The pictures without a kept copy that these stored posts show (as stored, after any
      * enriching), or — no ids — that any roundup shows (its posts and its published snapshot).

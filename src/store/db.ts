@@ -5,9 +5,11 @@ import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
 import type { CopyRecord } from '../model/media';
 import { roundupTrashId, type TrashEntry } from '../model/trash';
+import type { SavedSite, SentDraft } from '../publish/types';
+import type { UploadedPicture } from '../publish/wordpress';
 
 export const DB_NAME = 'roundup';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface RoundupDB extends DBSchema {
   posts: { key: string; value: Post };
@@ -18,6 +20,12 @@ export interface RoundupDB extends DBSchema {
   trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: string } };
   /** Kept copies of the pictures clipped posts show (model/media.ts), by the URL the post holds. */
   copies: { key: string; value: CopyRecord; indexes: { byStatus: string } };
+  /**
+   * Publishing (store/publishing.ts): the WordPress site with its application password, the
+   * pictures already in its media library, the draft each roundup was sent to. Never part of a
+   * backup or an export: the backup reads only the stores it names.
+   */
+  publishing: { key: string; value: SavedSite | SentDraft | UploadedPicture };
 }
 
 export type Db = IDBPDatabase<RoundupDB>;
@@ -54,6 +62,10 @@ export async function openRoundupDb(name = DB_NAME): Promise<Db> {
       if (oldVersion < 5) {
         // Version 5 keeps copies of pictures; the posts stored before are copied when next needed.
         db.createObjectStore('copies', { keyPath: 'url' }).createIndex('byStatus', 'status');
+      }
+      if (oldVersion < 6) {
+        // Version 6 publishes to the writer's WordPress site: its own store, so no backup reads it.
+        db.createObjectStore('publishing');
       }
     },
     blocking() {

@@ -5,6 +5,7 @@ export { createSettingsStore, type SettingsStore } from './settings';
 export { createLibraryStore, type LibraryStore } from './library';
 export { createReadStore, type ReadStore, type RoundupSummary } from './reads';
 export { createBackupStore, type BackupStore, type ImportSummary } from './backup';
+export { createPublishingStore, summary as siteSummary, type PublishingStore } from './publishing';
 export { createCopyStore, missingPictures, NOT_COPIED_YET, type CopyStore, type CopiesSummary, type NotKept } from './copies';
 
 import type { Db } from './db';
@@ -15,9 +16,10 @@ import { createBackupStore } from './backup';
 import { createTrashStore } from './trash';
 import { createReadStore } from './reads';
 import { createCopyStore } from './copies';
+import { createPublishingStore } from './publishing';
 
 /** Every named query over one open database. */
 export function createStores(db: Db, options?: StoreOptions) {
-  return { ...createStore(db, options), ...createSettingsStore(db), ...createReadStore(db, options), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db, options), ...createCopyStore(db) };
+  return { ...createStore(db, options), ...createSettingsStore(db), ...createReadStore(db, options), ...createLibraryStore(db, options), ...createTrashStore(db, options), ...createBackupStore(db, options), ...createCopyStore(db), ...createPublishingStore(db) };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -3,8 +3,8 @@
 // REST API gives them (codes from wp-includes/rest-api and application passwords).
 import { describe, expect, it } from 'vitest';
 import {
-  authorization, editLink, failure, pointAtLibrary, readDraft, readUpload, readWriter, routeUrl, saveDraft, siteAddress, uploadPicture, whoAmI,
-  type Site,
+  authorization, editLink, failure, getPost, listMedia, pointAtLibrary, readDraft, readMediaList, readUpload, readWriter, routeUrl, saveDraft, siteAddress,
+  uploadPicture, whoAmI, type PictureTarget, type Site,
 } from '../../src/publish/wordpress';
 
 const site: Site = { url: 'https://example.org/blog', user: 'writer', applicationPassword: 'abcd EFGH 1234 ijkl MNOP 5678' };
@@ -44,7 +44,46 @@ describe('the requests', () => {
     const made = saveDraft(site, draft);
     expect(made).toMatchObject({ method: 'POST', url: 'https://example.org/blog/?rest_route=/wp/v2/posts', headers: { 'Content-Type': 'application/json' } });
     expect(JSON.parse(made.body as string)).toEqual({ ...draft, status: 'draft' });
-    expect(saveDraft(site, draft, 42).url).toBe('https://example.org/blog/?rest_route=/wp/v2/posts/42');
+    const update = saveDraft(site, draft, 42);
+    expect(update).toMatchObject({ method: 'POST', url: 'https://example.org/blog/?rest_route=/wp/v2/posts/42' });
+    // No status on an update: a draft the writer marked "pending review" stays so.
+    expect(JSON.parse(update.body as string)).toEqual(draft);
+  });
+
+  it('look at the draft sent before asking only for what is needed', () => {
+    const get = getPost(site, 42);
+    expect(get).toMatchObject({ method: 'GET', headers: { Authorization: authorization(site) } });
+    expect(get.body).toBeUndefined();
+    const url = new URL(get.url);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/posts/42');
+    expect(url.searchParams.get('context')).toBe('edit');
+    expect(url.searchParams.get('_fields')).toBe('id,link,status');
+  });
+
+  it('ask which remembered pictures the media library still holds, at most 100 at once', () => {
+    const list = listMedia(site, [7, 12, 30]);
+    expect(list).toMatchObject({ method: 'GET', headers: { Authorization: authorization(site) } });
+    const url = new URL(list.url);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/media');
+    expect(url.searchParams.get('include')).toBe('7,12,30');
+    expect(url.searchParams.get('per_page')).toBe('100');
+    expect(url.searchParams.get('_fields')).toBe('id,source_url');
+  });
+
+  it('take /wp-json on a site with pretty links, for every route', () => {
+    const pretty: Site = { ...site, pretty: true };
+    const draft = { title: 'T', content: '', excerpt: '' };
+    const bytes = new Uint8Array([1]);
+    expect(whoAmI(pretty).url).toBe('https://example.org/blog/wp-json/wp/v2/users/me?context=edit');
+    expect(saveDraft(pretty, draft).url).toBe('https://example.org/blog/wp-json/wp/v2/posts');
+    expect(saveDraft(pretty, draft, 42).url).toBe('https://example.org/blog/wp-json/wp/v2/posts/42');
+    expect(getPost(pretty, 42).url).toBe('https://example.org/blog/wp-json/wp/v2/posts/42?context=edit&_fields=id%2Clink%2Cstatus');
+    expect(listMedia(pretty, [7, 8]).url).toBe('https://example.org/blog/wp-json/wp/v2/media?include=7%2C8&per_page=100&context=edit&_fields=id%2Csource_url');
+    expect(uploadPicture(pretty, { fileName: 'a.png', type: 'image/png', bytes }).url).toBe('https://example.org/blog/wp-json/wp/v2/media');
+    // And never where they are off (the default).
+    for (const r of [whoAmI(site), saveDraft(site, draft), getPost(site, 1), listMedia(site, [1]), uploadPicture(site, { fileName: 'a.png', type: 'image/png', bytes })]) {
+      expect(r.url).toMatch(/^https:\/\/example\.org\/blog\/\?rest_route=\/wp\/v2\//);
+    }
   });
 
   it('upload a picture as its bytes, with a file name WordPress keeps', () => {
@@ -84,13 +123,54 @@ describe('the answers, in a writer\'s words', () => {
     expect(editLink(site.url, 7)).toBe('https://example.org/blog/wp-admin/post.php?post=7&action=edit');
   });
 
-  it('an uploaded picture, and the content pointed at the media library', () => {
+  it('an uploaded picture', () => {
     expect(readUpload(201, body({ id: 9, source_url: 'https://example.org/blog/wp-content/uploads/2026/11/a.png' }))).toEqual({ ok: true, value: { id: 9, url: 'https://example.org/blog/wp-content/uploads/2026/11/a.png' } });
     expect(readUpload(413, 'too large')).toMatchObject({ ok: false, status: 413 });
-    const content = '<img src="https://pbs.twimg.com/media/a?format=jpg&amp;name=small" alt=""/><!-- wp:image {"url":"https://pbs.twimg.com/media/a?format=jpg&name=small"} -->';
-    const pointed = pointAtLibrary(content, new Map([['https://pbs.twimg.com/media/a?format=jpg&name=small', 'https://example.org/blog/wp-content/uploads/a.jpg']]));
-    expect(pointed).not.toContain('pbs.twimg.com');
-    expect(pointed).toBe('<img src="https://example.org/blog/wp-content/uploads/a.jpg" alt=""/><!-- wp:image {"url":"https://example.org/blog/wp-content/uploads/a.jpg"} -->');
+  });
+
+  it('the media library\'s answer: the pictures still there, with where they are served', () => {
+    const list = [
+      { id: 7, source_url: 'https://example.org/blog/wp-content/uploads/a.jpg' },
+      { id: 12, source_url: 'https://example.org/blog/wp-content/uploads/b.png' },
+      { id: 'x', source_url: 'not a media item' },
+    ];
+    expect(readMediaList(200, body(list))).toEqual({
+      ok: true,
+      value: [{ id: 7, url: 'https://example.org/blog/wp-content/uploads/a.jpg' }, { id: 12, url: 'https://example.org/blog/wp-content/uploads/b.png' }],
+    });
+    expect(readMediaList(200, '[]')).toEqual({ ok: true, value: [] });
+    expect(readMediaList(200, '<html>a login page</html>')).toMatchObject({ ok: false, error: expect.stringMatching(/^Reading the media library: .*not as WordPress does/) });
+    expect(readMediaList(200, body({ id: 7 }))).toMatchObject({ ok: false, error: expect.stringMatching(/not as WordPress does/) });
+    expect(readMediaList(401, body({ code: 'rest_not_logged_in', message: 'You are not currently logged in.' }))).toMatchObject({ ok: false, status: 401, error: expect.stringMatching(/did not accept the user name/) });
+  });
+
+  it('the content pointed at the media library: image blocks become the library\'s attachments', () => {
+    const block = (src: string, alt: string) => `<!-- wp:image -->\n<figure class="wp-block-image"><img src="${src}" alt="${alt}"/></figure>\n<!-- /wp:image -->`;
+    const x = 'https://pbs.twimg.com/media/b?format=jpg&name=orig';
+    const content = [
+      block('media/a-1.jpg', 'A &quot;chart&quot;'),
+      block('media/b-2.jpg', ''),
+      '<!-- wp:paragraph -->\n<p>The files are in media/a-1.jpg and &lt;img src="media/c-3.png"&gt; is not an attribute.</p>\n<!-- /wp:paragraph -->',
+      '<!-- wp:paragraph -->\n<p><a href="media/c-3.png"><img src="media/c-3.png" alt=""/></a></p>\n<!-- /wp:paragraph -->',
+      block('media/unknown-9.jpg', ''),
+    ].join('\n\n');
+    const targets = new Map<string, PictureTarget>([
+      ['media/a-1.jpg', { url: 'https://example.org/blog/wp-content/uploads/a-1.jpg', id: 31 }],
+      ['media/b-2.jpg', { url: x }],
+      ['media/c-3.png', { url: 'https://example.org/blog/wp-content/uploads/c-3.png', id: 33 }],
+    ]);
+    expect(pointAtLibrary(content, targets)).toBe(
+      [
+        '<!-- wp:image {"id":31} -->\n<figure class="wp-block-image"><img src="https://example.org/blog/wp-content/uploads/a-1.jpg" alt="A &quot;chart&quot;" class="wp-image-31"/></figure>\n<!-- /wp:image -->',
+        // Not in the library (it went out pointing at X): only its src changes, escaped.
+        block('https://pbs.twimg.com/media/b?format=jpg&amp;name=orig', ''),
+        // Words that mention media/… stay as written, even as src="…" (words are not a tag: their < is escaped).
+        '<!-- wp:paragraph -->\n<p>The files are in media/a-1.jpg and &lt;img src="media/c-3.png"&gt; is not an attribute.</p>\n<!-- /wp:paragraph -->',
+        '<!-- wp:paragraph -->\n<p><a href="https://example.org/blog/wp-content/uploads/c-3.png"><img src="https://example.org/blog/wp-content/uploads/c-3.png" alt=""/></a></p>\n<!-- /wp:paragraph -->',
+        // A picture with no target is left alone.
+        block('media/unknown-9.jpg', ''),
+      ].join('\n\n'),
+    );
   });
 });
 

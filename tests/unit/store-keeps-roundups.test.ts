@@ -127,7 +127,7 @@ describe('the store', () => {
 
     const { db } = await freshDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['copies', 'meta', 'posts', 'roundups', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['copies', 'meta', 'posts', 'publishing', 'roundups', 'trash']);
     const store = createStore(db, options);
     const current = await store.currentRoundup();
     expect(current.id).toBe('r-recent');

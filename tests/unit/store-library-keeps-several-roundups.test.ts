@@ -130,7 +130,7 @@ describe('upgrading the database from version 2', () => {
     const db = await openRoundupDb(name);
     open.push(db);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['copies', 'meta', 'posts', 'roundups', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['copies', 'meta', 'posts', 'publishing', 'roundups', 'trash']);
     const store = createStores(db, options);
     const current = await store.readCurrent();
     expect(current?.roundup.title).toBe('From v2');
