@@ -6,6 +6,7 @@ import type { Connection } from '../popup/connection';
 import { createSaver, type SaveStatus } from '../popup/saver';
 import { TextField } from '../popup/TextField';
 import { KeepCopies, type PictureAccess } from './KeepCopies';
+import { WordPressSite, type SiteAccess } from './WordPressSite';
 
 const FORMAT_LABELS: Record<ExportFormatId, string> = {
   html: 'HTML',
@@ -28,7 +29,14 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
   );
 }
 
-export function Options({ connection, pictureAccess }: { connection: Connection; pictureAccess?: PictureAccess }) {
+/** Where the browser is not wired (tests of other settings): every site is refused, and nothing is asked. */
+const NO_SITES: SiteAccess = { request: async () => false, remove: async () => {} };
+
+export function Options({ connection, pictureAccess, siteAccess = NO_SITES }: {
+  connection: Connection;
+  pictureAccess?: PictureAccess;
+  siteAccess?: SiteAccess;
+}) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [error, setError] = useState('');
@@ -104,6 +112,7 @@ export function Options({ connection, pictureAccess }: { connection: Connection;
         <p class="hint">The export view can switch this for one export. The web page and the archive always carry the kept copies.</p>
       </fieldset>
       <KeepCopies on={settings.keepCopies} onChange={(keepCopies) => change({ keepCopies })} connection={connection} access={pictureAccess} />
+      <WordPressSite connection={connection} access={siteAccess} />
       <fieldset>
         <legend>Clip buttons on pages</legend>
         <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { x } })} />

@@ -2,6 +2,16 @@ import { render } from 'preact';
 import { connect } from '../popup/connection';
 import { Options } from './Options';
 import { askToLoadPictures, mayLoadPictures } from '../platform/permissions';
+import { askToSendTo, stopSendingTo } from '../platform/site-permissions';
 
 const root = document.getElementById('app');
-if (root) render(<Options connection={connect()} pictureAccess={{ granted: mayLoadPictures, request: askToLoadPictures }} />, root);
+if (root) {
+  render(
+    <Options
+      connection={connect()}
+      pictureAccess={{ granted: mayLoadPictures, request: askToLoadPictures }}
+      siteAccess={{ request: askToSendTo, remove: stopSendingTo }}
+    />,
+    root,
+  );
+}

@@ -3,10 +3,12 @@
 // editor's requests in place of the background, and their change notices delivered back.
 // Errors come back as the real connection gives them: a handler's error can never succeed as
 // sent (`transient: false`); a `failing` type fails as a full disk would (`transient: true`).
-// Each harness starts with an empty journal (localStorage).
+// Each harness starts with an empty journal (localStorage). Publishing reaches no site unless
+// a test passes its own `publishing` (e.g. a fake WordPress as `call`).
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import { createHandlers } from '../../../src/background/handlers';
+import type { PublishDeps } from '../../../src/background/publish';
 import type { Handlers } from '../../../src/background/router';
 import type { ChangeNotice, MessageType } from '../../../src/messages';
 import type { Connection, RequestError } from '../../../src/popup/connection';
@@ -29,16 +31,21 @@ export interface Harness {
   sent: Array<{ type: MessageType; request: unknown }>;
 }
 
-export async function harness(): Promise<Harness> {
+export async function harness({ publishing }: { publishing?: PublishDeps } = {}): Promise<Harness> {
   db ??= await openRoundupDb();
-  const tx = db.transaction(['posts', 'roundups', 'meta', 'trash', 'copies'], 'readwrite');
+  const tx = db.transaction(['posts', 'roundups', 'meta', 'trash', 'copies', 'publishing'], 'readwrite');
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
   globalThis.localStorage?.clear();
 
   const store = createStores(db);
   const listeners = new Set<(n: ChangeNotice) => void>();
-  const handlers: Handlers = createHandlers(store, (r) => listeners.forEach((l) => l({ notice: 'changed', roundupId: r.id })));
+  const handlers: Handlers = createHandlers(
+    store,
+    (r) => listeners.forEach((l) => l({ notice: 'changed', roundupId: r.id })),
+    undefined,
+    publishing,
+  );
   const failing = new Set<MessageType>();
   const sent: Harness['sent'] = [];
   const connection: Connection = {
