@@ -80,13 +80,17 @@ function missingBlock(postId: string): string {
   return paragraph(`<p><em>${esc(note)}.</em>${link}</p>`);
 }
 
-export function renderWordPress(input: ExportInput): string {
+/**
+ * `heading: false` leaves the title out of the content: a draft sent to WordPress has it as the
+ * post's own title (pasted into the Code editor, the export carries it as a heading).
+ */
+export function renderWordPress(input: ExportInput, { heading = true }: { heading?: boolean } = {}): string {
   const { roundup, posts, settings } = input;
   const src = pictureSource(input);
   const out: string[] = [];
   const title = oneLine(roundup.title);
   // Level 2, the block's default: WordPress shows the post title itself as the page's h1.
-  if (title) out.push(block('heading', `<h2 class="wp-block-heading">${esc(title)}</h2>`));
+  if (title && heading) out.push(block('heading', `<h2 class="wp-block-heading">${esc(title)}</h2>`));
   out.push(...paragraphs(roundup.intro));
   for (const item of roundup.items) {
     out.push(...paragraphs(item.leadIn));

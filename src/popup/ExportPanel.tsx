@@ -15,6 +15,7 @@ import { askBackground, type Ask } from './export/ask';
 import { copyExport, downloadExport } from './export/clipboard-file';
 import { ExportPreview } from './export/ExportPreview';
 import { ImportBackup } from './export/ImportBackup';
+import { SendToWordPress, type SendAccess } from './export/SendToWordPress';
 import { readPictures as readKept, type ReadPictures } from './export/read-pictures';
 import { loadFiles, useExportFile, useFilesModule, useKeptPictures, type LoadFiles } from './export/use-export-file';
 import { backupFileName, useExportOutput } from './export/use-export-output';
@@ -31,12 +32,14 @@ interface Props {
   readPictures?: ReadPictures;
   /** Loads the export code (export-files.js); tests pass its source module. */
   files?: LoadFiles;
+  /** The WordPress site's permission; tests pass a stand-in. */
+  siteAccess?: Promise<SendAccess>;
 }
 
 /** The formats a browser can lay out; the others read as they are in "Export output". */
 const previewed = (f: ExportFormatId): f is 'html' | 'wordpress' => f === 'html' || f === 'wordpress';
 
-export function ExportPanel({ roundup, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles }: Props) {
+export function ExportPanel({ roundup, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles, siteAccess }: Props) {
   const { settings, problem: settingsProblem } = useExportSettings(ask);
   const { files, problem: loadProblem } = useFilesModule(load);
   // The user's picks win over their defaults, which arrive a moment after opening.
@@ -140,6 +143,7 @@ export function ExportPanel({ roundup, posts, ask = askBackground, host, readPic
           {message || problem || settingsProblem || (file ? 'Copy is for the text formats: download this file.' : '')}
         </p>
       </div>
+      <SendToWordPress roundup={roundup} posts={posts} settings={settings} files={files} ask={ask} access={siteAccess} />
       <ImportBackup ask={ask} files={load} openInTab={host?.home === 'popup' ? () => void host.openInTab('') : undefined} />
     </section>
   );

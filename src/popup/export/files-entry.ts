@@ -14,6 +14,8 @@ import { fileSummary } from './file-summary';
 export { renderBackup, renderExport } from '../../export';
 export { roundupPictureUrls } from '../../export/pictures';
 export { previewDocument, previewHtml } from './preview-doc';
+export { wordPressDraft } from '../../publish/draft';
+export { describeSend } from '../../publish/describe';
 
 export interface MadeFile {
   blob: Blob;

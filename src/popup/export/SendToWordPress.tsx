@@ -1,0 +1,107 @@
+// "Send to WordPress": the roundup as a draft on the writer's own site (background/publish.ts
+// does the sending). Beside the export, since it sends the WordPress export. The roundup keeps
+// the draft it was sent to: sending again updates it, and "Open in WordPress" opens its edit
+// screen. The browser's permission to reach the site is asked here, straight from the click.
+import { useEffect, useState } from 'preact/hooks';
+import type { Post } from '../../model/post';
+import type { Roundup } from '../../model/roundup';
+import type { ExportSettings } from '../../export/types';
+import type { PublishState } from '../../publish/types';
+import type { Ask } from './ask';
+import type { FilesModule } from './use-export-file';
+
+/** The site's host permission, as this view needs it (platform/site-permissions.ts in the browser). */
+export interface SendAccess {
+  /** Asks for the site's permission; call it straight from the click. True when granted (at once if it was). */
+  request(siteUrl: string): Promise<boolean>;
+}
+
+/** Loaded when the view opens, not at import (tests import the view without a browser), and ready before a click. */
+async function browserAccess(): Promise<SendAccess> {
+  const { askToSendTo } = await import('../../platform/site-permissions');
+  return { request: askToSendTo };
+}
+
+type Note = { text: string; error?: boolean };
+
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+interface Props {
+  roundup: Roundup;
+  posts: Record<string, Post>;
+  settings: ExportSettings;
+  /** The export code (null while it loads): it makes the draft's content. */
+  files: FilesModule | null;
+  ask: Ask;
+  access?: Promise<SendAccess>;
+}
+
+export function SendToWordPress({ roundup, posts, settings, files, ask, access: accessPromise }: Props) {
+  const [state, setState] = useState<PublishState | null>(null);
+  const [access, setAccess] = useState<SendAccess | null>(null);
+  const [sending, setSending] = useState(false);
+  const [note, setNote] = useState<Note | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    ask('getPublishState', { roundupId: roundup.id }).then(
+      (s) => live && setState(s),
+      (e: Error) => live && setNote({ text: `Publishing is not available: ${e.message}`, error: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ask, roundup.id]);
+
+  useEffect(() => {
+    let live = true;
+    (accessPromise ?? browserAccess()).then((a) => live && setAccess(a), () => live && setAccess({ request: async () => false }));
+    return () => {
+      live = false;
+    };
+  }, [accessPromise]);
+
+  const send = () => {
+    const site = state?.site;
+    if (!site) {
+      setNote({ text: 'No WordPress site yet: add yours in Settings (its address, your user name and an application password), then send.', error: true });
+      return;
+    }
+    if (!files || !access) return;
+    // Straight from the click: the browser asks only during a user's gesture.
+    const allowed = access.request(site.url);
+    const request = files.wordPressDraft(roundup, posts, settings);
+    setSending(true);
+    setNote({ text: request.pictures.length ? `Sending to ${site.url}, with ${count(request.pictures.length, 'picture')}…` : `Sending to ${site.url}…` });
+    allowed
+      .then((granted) => {
+        if (!granted) throw new Error(`Roundup may not reach ${new URL(site.url).origin}: allow it when your browser asks, then send again.`);
+        return ask('sendToWordPress', request);
+      })
+      .then(
+        (report) => {
+          setState({ site, draft: report.draft });
+          setNote({ text: files.describeSend(report) });
+        },
+        (e: Error) => setNote({ text: e.message, error: true }),
+      )
+      .finally(() => setSending(false));
+  };
+
+  const draft = state?.draft;
+  return (
+    <div class="export__publish">
+      <button type="button" onClick={send} disabled={sending || !state || (!!state.site && (!files || !access))} aria-describedby="send-to-wordpress-note">
+        Send to WordPress
+      </button>
+      {draft && (
+        <a href={draft.editUrl} target="_blank" rel="noopener noreferrer">
+          Open in WordPress
+        </a>
+      )}
+      <p id="send-to-wordpress-note" class={`export__message${note?.error ? ' export__message--error' : ''}`} role={note?.error ? 'alert' : 'status'}>
+        {note?.text ?? (state?.site ? `Sends a draft to ${state.site.url} (never publishes it)${draft ? '; sending again updates it' : ''}.` : '')}
+      </p>
+    </div>
+  );
+}
