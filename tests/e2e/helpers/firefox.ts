@@ -64,9 +64,20 @@ export interface FirefoxDriver extends Driver {
   /** The x.com tab (after openX) and the editor tab (after openEditor). */
   xPage(): Page;
   editorPage(): Page;
+  /** Opens another extension page (e.g. `options.html`) in a new tab, loaded. */
+  openExtensionPage(path: string): Promise<Page>;
 }
 
-export async function launchFirefox(extDir: string, xPort: number): Promise<FirefoxDriver> {
+/** Opens a moz-extension page: page.goto never settles for them (puppeteer#14314), so watch the document. */
+async function loadExtensionPage(page: Page, url: string): Promise<void> {
+  void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }).catch(() => {});
+  const ready = await until(() => page.evaluate(() => (document.readyState !== 'loading' ? location.href : null))
+    .then((href) => (href === url ? true : null), () => null), 15_000);
+  if (!ready) throw new Error(`${url} did not load`);
+}
+
+/** `prefs`: more Firefox preferences for one test file (e.g. how optional permissions are asked). */
+export async function launchFirefox(extDir: string, xPort: number, prefs: Record<string, unknown> = {}): Promise<FirefoxDriver> {
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -77,6 +88,7 @@ export async function launchFirefox(extDir: string, xPort: number): Promise<Fire
       'network.dns.forceResolve': '127.0.0.1',
       'network.socket.forcePort': `443=${xPort}`,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      ...prefs,
     },
   });
   try {
@@ -137,14 +149,13 @@ export async function launchFirefox(extDir: string, xPort: number): Promise<Fire
     },
     async openEditor(query = '') {
       await editor?.close();
-      const page = (editor = await browser.newPage());
-      const url = `moz-extension://${UUID}/popup.html${query}`;
-      // page.goto never settles for moz-extension pages (puppeteer#14314, open upstream), so
-      // start the navigation without awaiting it and watch the document itself instead.
-      void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }).catch(() => {});
-      const ready = await until(() => page.evaluate(() => (document.readyState !== 'loading' ? location.href : null))
-        .then((href) => (href === url ? true : null), () => null), 15_000);
-      if (!ready) throw new Error(`${url} did not load`);
+      editor = await browser.newPage();
+      await loadExtensionPage(editor, `moz-extension://${UUID}/popup.html${query}`);
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await loadExtensionPage(page, `moz-extension://${UUID}/${path}`);
+      return page;
     },
     async itemTexts() {
       const list = await onEditor().$('::-p-aria([name="Posts"][role="list"])');
