@@ -30,6 +30,8 @@ export interface LocalWordPress {
   start(): Promise<void>;
   /** GET on the REST API as the site's own user (with the password the test knows is current). */
   rest<T>(route: string, query?: Record<string, string>): Promise<T>;
+  /** Deletes a post for good (not to WordPress's trash), as a writer may. */
+  deletePost(id: number): Promise<void>;
   /** Another application password (made with the current one), then the current one revoked: "the password changed". */
   changePassword(): Promise<string>;
   close(): Promise<void>;
@@ -125,6 +127,9 @@ export async function startWordPress(): Promise<LocalWordPress> {
       child = await startScript(dir, port, infoPath);
     },
     rest: (route, query) => api('GET', route, query) as Promise<never>,
+    async deletePost(id) {
+      await api('DELETE', `/wp/v2/posts/${id}`, { force: 'true' });
+    },
     async changePassword() {
       const made = (await api('POST', '/wp/v2/users/me/application-passwords', {}, { name: `Roundup e2e ${Date.now()}` })) as { uuid: string; password: string };
       password = made.password;
