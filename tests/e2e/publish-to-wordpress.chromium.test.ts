@@ -48,8 +48,9 @@ const site = () => {
   return wp;
 };
 const editor = (): Page => driver().editorPage();
-/** The editor's line about the last send (its status, or its alert when it failed). */
-const sendNote = () => editor().locator('#send-to-wordpress-note').innerText();
+/** The editor's line about the last send: its status, or its alert when it failed (one is empty). */
+const sendNote = async () =>
+  `${await editor().locator('#send-to-wordpress-note').innerText()}${await editor().locator('#send-to-wordpress-problem').innerText()}`.trim();
 
 async function openSettings(): Promise<Page> {
   const page = await driver().context.newPage();

@@ -44,12 +44,17 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
 
   useEffect(() => {
     let live = true;
-    ask('getPublishState', { roundupId: roundup.id }).then(
-      (s) => live && setState(s),
-      (e: Error) => live && setNote({ text: `Publishing is not available: ${e.message}`, error: true }),
-    );
+    const read = () =>
+      ask('getPublishState', { roundupId: roundup.id }).then(
+        (s) => live && setState(s),
+        (e: Error) => live && setNote({ text: `Publishing is not available: ${e.message}`, error: true }),
+      );
+    void read();
+    // A site saved (or removed) in Settings, in another tab, while this view stayed open.
+    window.addEventListener('focus', read);
     return () => {
       live = false;
+      window.removeEventListener('focus', read);
     };
   }, [ask, roundup.id]);
 
@@ -91,7 +96,7 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
   const draft = state?.draft;
   return (
     <div class="export__publish">
-      <button type="button" onClick={send} disabled={sending || !state || (!!state.site && (!files || !access))} aria-describedby="send-to-wordpress-note">
+      <button type="button" onClick={send} disabled={sending || !state || (!!state.site && (!files || !access))} aria-describedby="send-to-wordpress-note send-to-wordpress-problem">
         Send to WordPress
       </button>
       {draft && (
@@ -99,8 +104,12 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
           Open in WordPress
         </a>
       )}
-      <p id="send-to-wordpress-note" class={`export__message${note?.error ? ' export__message--error' : ''}`} role={note?.error ? 'alert' : 'status'}>
-        {note?.text ?? (state?.site ? `Sends a draft to ${state.site.url} (never publishes it)${draft ? '; sending again updates it' : ''}.` : '')}
+      {/* Two live regions, each always there: one whose role changed is not announced reliably. */}
+      <p id="send-to-wordpress-note" class="export__message" role="status">
+        {note && !note.error ? note.text : !note && state?.site ? `Sends a draft to ${state.site.url} (never publishes it)${draft ? '; sending again updates it' : ''}.` : ''}
+      </p>
+      <p id="send-to-wordpress-problem" class="export__message export__message--error" role="alert">
+        {note?.error ? note.text : ''}
       </p>
     </div>
   );
