@@ -7,9 +7,6 @@
 // also when it is opened again; a second send updates that draft; refusals and site errors
 // show as alerts; a send in flight cannot be doubled; the password never reaches the page.
 import { Blob as NodeBlob } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,10 +15,10 @@ import type { Post } from '../../src/model/post';
 import { ExportPanel } from '../../src/popup/ExportPanel';
 import type { Ask } from '../../src/popup/export/ask';
 import type { SendAccess } from '../../src/popup/export/SendToWordPress';
-import type { SiteAnswer } from '../../src/publish/connect';
 import { describeSend } from '../../src/publish/describe';
 import type { SendReport, SendRequest } from '../../src/publish/types';
-import { authorization, type Request } from '../../src/publish/wordpress';
+import { authorization } from '../../src/publish/wordpress';
+import { fakeWordPress } from './helpers/fake-wordpress';
 import { picturePost } from './helpers/export-pictures';
 import { harness, type Harness } from './helpers/editor-harness';
 
@@ -33,85 +30,11 @@ const PASSWORD = 'abcd EFGH 1234 ijkl MNOP 5678';
 const SEND = 'Send to WordPress';
 const OPEN = 'Open in WordPress';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/wordpress');
-
-function recordedBody(name: string): Record<string, unknown> {
-  const file = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as { response: { body: unknown } };
-  return file.response.body as Record<string, unknown>;
-}
-
 /** A deferred promise: a test settles it when it wants the site to answer. */
 function deferred() {
   let release!: () => void;
   const promise = new Promise<void>((resolve) => (release = resolve));
   return { promise, release };
-}
-
-// ---- The fake WordPress (pretty links) ----
-
-interface FakePost {
-  status: string;
-  title: string;
-  content: string;
-  excerpt: string;
-}
-
-function fakeWordPress(order: string[]) {
-  const posts = new Map<number, FakePost>();
-  const media = new Map<number, { url: string; bytes: Uint8Array; type: string }>();
-  let next = 10;
-  const requests: Request[] = [];
-  /** While set, a draft's create or update waits for it. */
-  let hold: Promise<void> | undefined;
-  const json = (status: number, body: unknown, url: string): SiteAnswer => ({ status, body: JSON.stringify(body), url });
-  const call = vi.fn(async (r: Request): Promise<SiteAnswer> => {
-    requests.push(r);
-    order.push(`site: ${r.method} ${new URL(r.url).pathname}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    const u = new URL(r.url);
-    if (u.origin !== SITE) throw new TypeError('Failed to fetch');
-    if (r.headers.Authorization !== authorization({ user: USER, applicationPassword: PASSWORD })) return json(401, recordedBody('users-me-401'), r.url);
-    const route = u.pathname.replace(/^\/wp-json/, '');
-    if (route === '/wp/v2/users/me') return json(200, recordedBody('users-me'), r.url);
-    if (r.method === 'POST' && route === '/wp/v2/posts') {
-      await hold;
-      const id = next++;
-      const sent = JSON.parse(r.body as string) as FakePost;
-      posts.set(id, sent);
-      return json(201, { ...recordedBody('post-create-draft'), id, status: sent.status, link: `${SITE}/?p=${id}` }, r.url);
-    }
-    const one = /^\/wp\/v2\/posts\/(\d+)$/.exec(route);
-    if (one) {
-      const id = Number(one[1]);
-      const post = posts.get(id);
-      if (!post) return json(404, recordedBody('post-get-404'), r.url);
-      if (r.method === 'POST') {
-        await hold;
-        Object.assign(post, JSON.parse(r.body as string));
-      }
-      return json(200, { id, status: post.status, link: `${SITE}/?p=${id}` }, r.url);
-    }
-    if (r.method === 'POST' && route === '/wp/v2/media') {
-      const id = next++;
-      const name = /filename="([^"]+)"/.exec(r.headers['Content-Disposition'] ?? '')![1]!;
-      media.set(id, { url: `${SITE}/wp-content/uploads/2026/12/${name}`, bytes: r.body as Uint8Array, type: r.headers['Content-Type']! });
-      return json(201, { ...recordedBody('media-upload'), id, source_url: media.get(id)!.url }, r.url);
-    }
-    if (r.method === 'GET' && route === '/wp/v2/media') {
-      const ids = (u.searchParams.get('include') ?? '').split(',').map(Number);
-      return json(200, ids.filter((id) => media.has(id)).map((id) => ({ id, source_url: media.get(id)!.url })), r.url);
-    }
-    return json(404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } }, r.url);
-  });
-  return {
-    call,
-    posts,
-    media,
-    requests,
-    holdDrafts(until: Promise<void> | undefined) {
-      hold = until;
-    },
-  };
 }
 
 // ---- The roundup: a post with every kind of picture (and a quoted post with a photo) ----
@@ -139,7 +62,7 @@ interface Setup {
 
 async function setUp({ granted = true, site = true, password = PASSWORD }: { granted?: boolean; site?: boolean; password?: string } = {}): Promise<Setup> {
   const order: string[] = [];
-  const wp = fakeWordPress(order);
+  const wp = fakeWordPress({ site: SITE, user: USER, password: PASSWORD, order });
   const publishing: PublishDeps = {
     call: wp.call,
     fetchPicture: vi.fn(async (url: string) =>

@@ -4,13 +4,12 @@
 // application password goes in and never comes out (not to a view, not into a backup), a page
 // can never publish, and one roundup makes one draft however often "Send" is pressed.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../src/background/handlers';
 import { createRouter, type SenderInfo } from '../../src/background/router';
 import type { PublishDeps } from '../../src/background/publish';
-import type { SiteAnswer } from '../../src/publish/connect';
-import { authorization, type Request } from '../../src/publish/wordpress';
+import { authorization } from '../../src/publish/wordpress';
+import { fakeWordPress, recordedBody } from './helpers/fake-wordpress';
 import { createStores, openRoundupDb, type Db } from '../../src/store';
 import type { MessageType } from '../../src/messages';
 
@@ -24,54 +23,8 @@ const PASSWORD = 'abcd EFGH 1234 ijkl MNOP 5678';
 const FORM = { url: `${SITE}/`, user: 'roundup', applicationPassword: PASSWORD };
 const ROUNDUP = 'r-1';
 
-function recordedBody(name: string): Record<string, unknown> {
-  const file = JSON.parse(readFileSync(new URL(`../fixtures/wordpress/${name}.json`, import.meta.url), 'utf8')) as { response: { body: unknown } };
-  return file.response.body as Record<string, unknown>;
-}
 
-/** A WordPress with pretty links, just enough of it: users/me, posts, media. Answers take a moment, as a network does. */
-function fakeWordPress() {
-  const posts = new Map<number, { status: string; title: string; content: string }>();
-  const media = new Map<number, { url: string; bytes: Uint8Array; type: string }>();
-  let next = 10;
-  const requests: Request[] = [];
-  const json = (status: number, body: unknown, url: string): SiteAnswer => ({ status, body: JSON.stringify(body), url });
-  const call = vi.fn(async (r: Request): Promise<SiteAnswer> => {
-    requests.push(r);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    const u = new URL(r.url);
-    if (u.origin !== SITE) throw new TypeError('Failed to fetch');
-    if (r.headers.Authorization !== authorization({ user: 'roundup', applicationPassword: PASSWORD })) return json(401, recordedBody('users-me-401'), r.url);
-    const route = u.pathname.replace(/^\/wp-json/, '');
-    if (route === '/wp/v2/users/me') return json(200, recordedBody('users-me'), r.url);
-    if (r.method === 'POST' && route === '/wp/v2/posts') {
-      const id = next++;
-      const sent = JSON.parse(r.body as string) as { status: string; title: string; content: string };
-      posts.set(id, sent);
-      return json(201, { ...recordedBody('post-create-draft'), id, status: sent.status, link: `${SITE}/?p=${id}` }, r.url);
-    }
-    const one = /^\/wp\/v2\/posts\/(\d+)$/.exec(route);
-    if (one) {
-      const id = Number(one[1]);
-      const post = posts.get(id);
-      if (!post) return json(404, recordedBody('post-get-404'), r.url);
-      if (r.method === 'POST') Object.assign(post, JSON.parse(r.body as string));
-      return json(200, { id, status: post.status, link: `${SITE}/?p=${id}` }, r.url);
-    }
-    if (r.method === 'POST' && route === '/wp/v2/media') {
-      const id = next++;
-      const name = /filename="([^"]+)"/.exec(r.headers['Content-Disposition'] ?? '')![1]!;
-      media.set(id, { url: `${SITE}/wp-content/uploads/2026/12/${name}`, bytes: r.body as Uint8Array, type: r.headers['Content-Type']! });
-      return json(201, { ...recordedBody('media-upload'), id, source_url: media.get(id)!.url }, r.url);
-    }
-    if (r.method === 'GET' && route === '/wp/v2/media') {
-      const ids = (u.searchParams.get('include') ?? '').split(',').map(Number);
-      return json(200, ids.filter((id) => media.has(id)).map((id) => ({ id, source_url: media.get(id)!.url })), r.url);
-    }
-    return json(404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } }, r.url);
-  });
-  return { call, posts, media, requests };
-}
+const fakeSite = () => fakeWordPress({ site: SITE, user: 'roundup', password: PASSWORD });
 
 const KEPT = 'https://pbs.twimg.com/media/GKept1?format=jpg&name=orig';
 const FETCHED = 'https://pbs.twimg.com/media/GFetched2?format=png&name=orig';
@@ -104,7 +57,7 @@ async function setUp(options: { allowed?: boolean } = {}) {
   const db = await openRoundupDb(`publish-handlers-${++n}-${Date.now()}`);
   open.push(db);
   const store = createStores(db);
-  const wp = fakeWordPress();
+  const wp = fakeSite();
   let allowed = options.allowed ?? true;
   const deps: PublishDeps = {
     call: wp.call,
