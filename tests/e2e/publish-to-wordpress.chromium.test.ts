@@ -49,8 +49,10 @@ const site = () => {
 };
 const editor = (): Page => driver().editorPage();
 /** The editor's line about the last send: its status, or its alert when it failed (one is empty). */
-const sendNote = async () =>
-  `${await editor().locator('#send-to-wordpress-note').innerText()}${await editor().locator('#send-to-wordpress-problem').innerText()}`.trim();
+const sendNote = async () => {
+  const problem = editor().locator('#send-to-wordpress-problem');
+  return (await problem.count()) ? problem.innerText() : editor().locator('#send-to-wordpress-note').innerText();
+};
 
 async function openSettings(): Promise<Page> {
   const page = await driver().context.newPage();

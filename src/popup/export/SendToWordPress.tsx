@@ -96,7 +96,7 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
   const draft = state?.draft;
   return (
     <div class="export__publish">
-      <button type="button" onClick={send} disabled={sending || !state || (!!state.site && (!files || !access))} aria-describedby="send-to-wordpress-note send-to-wordpress-problem">
+      <button type="button" onClick={send} disabled={sending || !state || (!!state.site && (!files || !access))} aria-describedby="send-to-wordpress-note">
         Send to WordPress
       </button>
       {draft && (
@@ -104,13 +104,16 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
           Open in WordPress
         </a>
       )}
-      {/* Two live regions, each always there: one whose role changed is not announced reliably. */}
+      {/* The status and the error apart: a region whose role changes is not announced reliably. An
+          alert is announced when it appears, so it is there only while there is something wrong. */}
       <p id="send-to-wordpress-note" class="export__message" role="status">
         {note && !note.error ? note.text : !note && state?.site ? `Sends a draft to ${state.site.url} (never publishes it)${draft ? '; sending again updates it' : ''}.` : ''}
       </p>
-      <p id="send-to-wordpress-problem" class="export__message export__message--error" role="alert">
-        {note?.error ? note.text : ''}
-      </p>
+      {note?.error && (
+        <p id="send-to-wordpress-problem" class="export__message export__message--error" role="alert">
+          {note.text}
+        </p>
+      )}
     </div>
   );
 }
