@@ -53,7 +53,7 @@ export function enrichPost(stored: Post | undefined, fresh: Post): Post {
     media: media(stored.media, fresh.media),
     pageUrl: fresh.pageUrl || stored.pageUrl,
   };
-  for (const key of ['lang', 'dir', 'createdAt', 'card', 'repostedBy', 'replyTo', 'thread'] as const) {
+  for (const key of ['lang', 'dir', 'createdAt', 'card', 'repostedBy', 'replyTo', 'thread', 'atUri', 'cid', 'instance', 'contentWarning'] as const) {
     if (fresh[key] === undefined && stored[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = stored[key];
   }
   if (words === stored && filled(stored.lang)) out.lang = stored.lang;

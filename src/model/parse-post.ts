@@ -13,7 +13,8 @@
 //
 // The store runs its posts through the same pass before a backup (store/backup.ts): a post
 // written by an older version, under older rules, still makes a backup that imports.
-import { X_ID_PATTERN, type Post, type Segment } from './post';
+import type { Post, Segment } from './post';
+import { POST_ID_PATTERN } from './networks';
 import { HANDLE, POST_LIMITS, postSchema, segmentKind } from './post-schema';
 import { Invalid, isoDate, passes, tidy, webUrl, type Mend, type ObjectCheck } from './validate';
 
@@ -73,7 +74,7 @@ function cleanPost(v: unknown, quoted: boolean): unknown {
     // X never shows a quote inside a quote: one deeper is dropped.
     quoted: quoted ? () => undefined : (q) => cleanPost(q, true),
   };
-  if (quoted) mend.id = (id) => (typeof id === 'string' && X_ID_PATTERN.test(id) ? id : '');
+  if (quoted) mend.id = (id) => (typeof id === 'string' && POST_ID_PATTERN.test(id) ? id : '');
   return tidy(quoted ? quotedPost : post, v, mend);
 }
 

@@ -6,9 +6,10 @@
 // The checks are built on first use (`postSchema()`): a module whose top level only declares
 // costs nothing in a bundle that imports it and never checks (the editor imports the store,
 // whose backup cleans with it; esbuild keeps any top-level call it cannot prove pure).
-import { THREAD_POSITIONS, X_ID_PATTERN, type Author, type LinkCard, type Media, type Post, type Segment } from './post';
+import { THREAD_POSITIONS, type Author, type LinkCard, type Media, type Post, type Segment } from './post';
+import { POST_ID_PATTERN, siteOfPostId, SITES } from './networks';
 import {
-  bool, either, fail, httpUrl, isoDate, list, MAX_URL, object, oneOf, text, type Check, type ObjectCheck,
+  bool, either, fail, httpUrl, isoDate, list, MAX_URL, object, oneOf, text, where, type Check, type ObjectCheck,
 } from './validate';
 
 /** Generous ceilings: they exist to refuse absurd data, not to judge writing. */
@@ -20,10 +21,15 @@ export const POST_LIMITS = {
 } as const;
 
 /**
- * A handle as stored: X's (1–15 of letters, digits, `_`), with room to spare, or '' when the
- * author is unknown (a post known only from a link to it).
+ * A handle as stored, or '' when the author is unknown (a post known only from a link to it):
+ * X's (letters, digits, `_`), Bluesky's (a domain name: `alice.bsky.social`), Mastodon's
+ * (`user@instance.social`). Never a space, a `<` or a quote: nothing that reads as markup.
  */
-export const HANDLE = /^[A-Za-z0-9_]{0,50}$/;
+export const HANDLE = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}(?:@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)?)?$/;
+/** A record's at:// URI, a content id (CIDv1, base32), an instance's host (with a port, on a test machine). */
+const AT_URI = /^at:\/\/did:(?:plc|web):[A-Za-z0-9._:%-]{1,200}\/[a-z0-9.]{1,100}\/[A-Za-z0-9._~:-]{1,64}$/;
+const CID = /^[a-z2-7]{20,120}$/;
+const HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?$/;
 const LANG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 // Segment links may be root-relative as the page wrote them (`/hashtag/x`): never a scheme.
 const ROOT_RELATIVE = /^\/(?!\/)[^\s\\]{0,4095}$/;
@@ -34,6 +40,7 @@ type CardImage = NonNullable<LinkCard['image']>;
 
 const OPTIONAL_POST_FIELDS = [
   'lang', 'dir', 'createdAt', 'quoted', 'card', 'repostedBy', 'pinned', 'replyTo', 'thread', 'truncated', 'partial',
+  'atUri', 'cid', 'instance', 'contentWarning',
 ] as const;
 
 /** The kind of a segment-like value, if it is one the schema knows. */
@@ -45,11 +52,11 @@ export function segmentKind(value: unknown): Segment['kind'] | null {
 function build() {
   const longText = text(POST_LIMITS.text);
   const shortText = text(POST_LIMITS.shortText);
-  const postId = text(60, X_ID_PATTERN, 'is not a post id like "x:1234567890"');
+  const postId = text(300, POST_ID_PATTERN, 'is not a post id like "x:1234567890" (model/networks.ts)');
   const empty = text(0);
 
   const author = object<Author>(
-    { name: shortText, handle: text(50, HANDLE, 'is not a handle'), avatarUrl: httpUrl, profileUrl: httpUrl },
+    { name: shortText, handle: text(510, HANDLE, 'is not a handle'), avatarUrl: httpUrl, profileUrl: httpUrl },
     ['avatarUrl', 'profileUrl'],
   );
 
@@ -78,10 +85,10 @@ function build() {
     ['title', 'domain', 'description', 'image'],
   );
 
-  const postShape = (id: Check<string>, url: Check<string>, quoted: Check<Post>): ObjectCheck<Post> =>
-    object<Post>(
+  const postShape = (id: Check<string>, url: Check<string>, quoted: Check<Post>): ObjectCheck<Post> => {
+    const shape = object<Post>(
       {
-        id, site: oneOf(['x']), url, author, text: longText,
+        id, site: oneOf(SITES), url, author, text: longText,
         segments: list(segment, POST_LIMITS.segments), lang: text(35, LANG, 'is not a language tag'),
         dir: oneOf(['ltr', 'rtl', 'auto']), createdAt: isoDate, media: list(media, POST_LIMITS.media),
         quoted, card: linkCard, repostedBy: shortText, pinned: bool, replyTo: shortText, thread: oneOf(THREAD_POSITIONS), truncated: bool,
@@ -89,9 +96,19 @@ function build() {
         // '' when it was clipped from a link on a page that is not a web page (chrome://newtab).
         pageUrl: either(empty, httpUrl),
         partial: bool,
+        atUri: text(400, AT_URI, 'is not an at:// URI of a record'),
+        cid: text(120, CID, 'is not a content id (CID)'),
+        instance: text(260, HOST, 'is not a host name'),
+        contentWarning: shortText,
       },
       OPTIONAL_POST_FIELDS,
     );
+    // The id names the network the post says it is from.
+    const sameSite = where(shape, (p, path) => {
+      if (p.id && siteOfPostId(p.id) !== p.site) fail(`${path}.id`, `is not a ${p.site} post id`);
+    });
+    return Object.assign(sameSite, { shape: shape.shape, optional: shape.optional });
+  };
 
   // A quoted post may have no id or link (X shows some without one) and quotes nothing itself.
   const noQuote: Check<Post> = (_value, path) => fail(path, 'is a quote inside a quote');

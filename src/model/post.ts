@@ -1,7 +1,8 @@
 // A clipped social-media post, normalised across sites. Pure data: it crosses from the
 // content script to the background as a message and is stored as it is.
 
-export type Site = 'x';
+import type { Site } from './networks';
+export type { Site } from './networks';
 
 export interface Author {
   name: string;
@@ -45,10 +46,13 @@ export type ThreadPosition = 'first' | 'middle' | 'last';
 export const THREAD_POSITIONS: readonly ThreadPosition[] = ['first', 'middle', 'last'];
 
 export interface Post {
-  /** `site:nativeId`, e.g. `x:1991586882858172684`. A quoted post X shows without a link has none. */
+  /**
+   * `site:nativeId` (model/networks.ts), e.g. `x:1991586882858172684`. A quoted post shown
+   * without a link has none.
+   */
   id: string;
   site: Site;
-  /** Canonical permalink. */
+  /** Canonical permalink (for Mastodon, the status's address on its own instance). */
   url: string;
   author: Author;
   /** Plain text: line breaks kept, emoji as characters, links as their real targets. */
@@ -73,6 +77,14 @@ export interface Post {
   pageUrl: string;
   /** True when some field could not be read from the page. */
   partial?: boolean;
+  /** Bluesky: the post record's at:// URI and its CID, which Bluesky's official embed names. */
+  atUri?: string;
+  cid?: string;
+  /** Mastodon: the host of the instance the status was read from (its id in `id` is that instance's). */
+  instance?: string;
+  /** The author's warning shown before the words (Mastodon's content warning; Bluesky's labels). */
+  contentWarning?: string;
 }
 
+/** X's post ids; every network's are in model/networks.ts. */
 export const X_ID_PATTERN = /^x:\d{1,25}$/;

@@ -65,6 +65,34 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
     return roundup;
   }
 
+  /** See `clipAll` below. */
+  async function clipAll(list: readonly Post[]): Promise<{ roundup: Roundup; added: string[] }> {
+    const target = await currentRoundup();
+    const tx = db.transaction(['posts', 'roundups', 'trash'], 'readwrite');
+    const posts = tx.objectStore('posts');
+    const roundup = (await tx.objectStore('roundups').get(target.id)) ?? target;
+    const added: string[] = [];
+    for (const post of list) {
+      await posts.put(enrichPost(await posts.get(post.id), post));
+      if (roundup.items.some((item) => item.postId === post.id)) continue;
+      const trashId = itemTrashId(roundup.id, post.id);
+      const trashed = (await tx.objectStore('trash').get(trashId)) as TrashedItem | undefined;
+      if (trashed?.kind === 'item') {
+        roundup.items.splice(restoreIndex(roundup.items, trashed), 0, mergeItemWords(newItem(post.id), trashed.item));
+        await tx.objectStore('trash').delete(trashId);
+      } else {
+        roundup.items.push(newItem(post.id));
+      }
+      added.push(post.id);
+    }
+    if (added.length > 0) {
+      roundup.updatedAt = now();
+      await tx.objectStore('roundups').put(roundup);
+    }
+    await tx.done;
+    return { roundup, added };
+  }
+
   return {
     currentRoundup,
 
@@ -88,26 +116,27 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
      * post whose item was removed with words comes back with them, at its old place.
      */
     async clip(post: Post): Promise<{ roundup: Roundup; added: boolean }> {
-      const target = await currentRoundup();
-      const tx = db.transaction(['posts', 'roundups', 'trash'], 'readwrite');
-      const posts = tx.objectStore('posts');
-      await posts.put(enrichPost(await posts.get(post.id), post));
-      const roundup = (await tx.objectStore('roundups').get(target.id)) ?? target;
-      const added = !roundup.items.some((item) => item.postId === post.id);
-      if (added) {
-        const trashId = itemTrashId(roundup.id, post.id);
-        const trashed = (await tx.objectStore('trash').get(trashId)) as TrashedItem | undefined;
-        if (trashed?.kind === 'item') {
-          roundup.items.splice(restoreIndex(roundup.items, trashed), 0, mergeItemWords(newItem(post.id), trashed.item));
-          await tx.objectStore('trash').delete(trashId);
-        } else {
-          roundup.items.push(newItem(post.id));
-        }
-        roundup.updatedAt = now();
-        await tx.objectStore('roundups').put(roundup);
-      }
+      const { roundup, added } = await clipAll([post]);
+      return { roundup, added: added.length > 0 };
+    },
+
+    /**
+     * Adds several posts in one transaction, in their order, as consecutive items at the end
+     * ("Clip thread"); those the roundup holds already stay where they are. `added`: the ids
+     * of the posts that became items.
+     */
+    clipAll,
+
+    /**
+     * Enriches the stored post with a fresher read of it (a network's API after a page clip),
+     * in no roundup of its own accord. False when the post is not stored (removed for good).
+     */
+    async refreshPost(post: Post): Promise<boolean> {
+      const tx = db.transaction('posts', 'readwrite');
+      const stored = await tx.store.get(post.id);
+      if (stored) await tx.store.put(enrichPost(stored, post));
       await tx.done;
-      return { roundup, added };
+      return stored !== undefined;
     },
 
     /**

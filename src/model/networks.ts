@@ -1,0 +1,81 @@
+// The networks Roundup clips from, in one place: how each names its posts (the id scheme of
+// `Post.id`), where its pages and pictures live, and how a link to one of its posts reads.
+// Pure. Everything else asks here rather than writing a host name or an id pattern again.
+
+export type Site = 'x' | 'bluesky' | 'mastodon';
+export const SITES: readonly Site[] = ['x', 'bluesky', 'mastodon'];
+
+/** The network's name as writers know it. */
+export const NETWORK_NAMES: Readonly<Record<Site, string>> = { x: 'X', bluesky: 'Bluesky', mastodon: 'Mastodon' };
+
+/**
+ * `Post.id` is `<site>:<the network's own id>`:
+ * - X: `x:<status id>`;
+ * - Bluesky: `bluesky:<author's DID>/<record key>` (the parts of the post's at:// URI that name it);
+ * - Mastodon: `mastodon:<instance host>/<status id there>` (ids are per instance).
+ */
+export const POST_ID_PATTERNS: Readonly<Record<Site, RegExp>> = {
+  x: /^x:\d{1,25}$/,
+  bluesky: /^bluesky:did:(?:plc|web):[A-Za-z0-9._:%-]{1,200}\/[A-Za-z0-9._~:-]{1,64}$/,
+  mastodon: /^mastodon:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?\/[A-Za-z0-9]{1,40}$/,
+};
+
+/** Any network's post id. */
+export const POST_ID_PATTERN = new RegExp(Object.values(POST_ID_PATTERNS).map((p) => `(?:${p.source})`).join('|'));
+
+/** The network a post id belongs to, or null when it is none of theirs. */
+export function siteOfPostId(id: string): Site | null {
+  for (const site of SITES) if (POST_ID_PATTERNS[site].test(id)) return site;
+  return null;
+}
+
+// ---- X ----
+
+/** Hosts whose pages run the content script. */
+export const X_PAGE_HOSTS: readonly string[] = ['x.com', 'twitter.com', 'mobile.twitter.com'];
+/** Every host an X permalink may name. */
+export const X_PERMALINK_HOSTS: ReadonlySet<string> = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
+
+// ---- Bluesky ----
+
+/** The web app, whose pages run the content script. */
+export const BLUESKY_PAGE_HOSTS: readonly string[] = ['bsky.app'];
+/** Bluesky's public AppView: posts and threads without signing in. */
+export const BLUESKY_API = 'https://public.api.bsky.app';
+
+/** An at:// URI of a post record: `at://<did>/app.bsky.feed.post/<rkey>`. */
+const AT_POST_URI = /^at:\/\/(did:(?:plc|web):[A-Za-z0-9._:%-]{1,200})\/app\.bsky\.feed\.post\/([A-Za-z0-9._~:-]{1,64})$/;
+
+/** `bluesky:<did>/<rkey>` from a post's at:// URI, or null. */
+export function blueskyPostId(atUri: string): string | null {
+  const m = AT_POST_URI.exec(atUri);
+  return m ? `bluesky:${m[1]}/${m[2]}` : null;
+}
+
+/** The post's at:// URI from its id (for the API), or null for another network's id. */
+export function blueskyAtUri(postId: string): string | null {
+  if (!POST_ID_PATTERNS.bluesky.test(postId)) return null;
+  const [did, rkey] = postId.slice('bluesky:'.length).split('/');
+  return `at://${did}/app.bsky.feed.post/${rkey}`;
+}
+
+/**
+ * A bsky.app post link, `https://bsky.app/profile/<handle or did>/post/<rkey>`: who (a handle
+ * must be resolved to a DID by the API) and which record. Null for anything else.
+ */
+export function blueskyPostLink(url: string): { actor: string; rkey: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !BLUESKY_PAGE_HOSTS.includes(u.hostname)) return null;
+  const m = /^\/profile\/([A-Za-z0-9._:%-]{1,253})\/post\/([A-Za-z0-9._~:-]{1,64})\/?$/.exec(u.pathname);
+  return m ? { actor: decodeURIComponent(m[1]!), rkey: m[2]! } : null;
+}
+
+/** The web address of a Bluesky post, as its author's handle (or DID) and record key name it. */
+export function blueskyPostUrl(actor: string, rkey: string): string {
+  return `https://bsky.app/profile/${encodeURIComponent(actor).replace(/%3A/g, ':')}/post/${rkey}`;
+}
