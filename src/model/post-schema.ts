@@ -52,7 +52,7 @@ export function segmentKind(value: unknown): Segment['kind'] | null {
 function build() {
   const longText = text(POST_LIMITS.text);
   const shortText = text(POST_LIMITS.shortText);
-  const postId = text(300, POST_ID_PATTERN, 'is not a post id like "x:1234567890" (model/networks.ts)');
+  const postId = text(300, POST_ID_PATTERN, 'is not a post id like "x:1234567890"');
   const empty = text(0);
 
   const author = object<Author>(

@@ -161,7 +161,7 @@ describe('cleaning a post from a page', () => {
   it('refuses a post only when what identifies it is wrong, or a field it needs is missing or no text', () => {
     expect(parsePost({ ...makePost(1), id: 'x:abc' })).toEqual({ ok: false, error: 'post.id is not a post id like "x:1234567890"' });
     expect(parsePost({ ...makePost(1), url: 'javascript:alert(1)' })).toEqual({ ok: false, error: 'post.url is not an http(s) URL' });
-    expect(parsePost({ ...makePost(1), site: 'y' })).toEqual({ ok: false, error: 'post.site is not one of "x"' });
+    expect(parsePost({ ...makePost(1), site: 'y' })).toEqual({ ok: false, error: 'post.site is not one of "x", "bluesky", "mastodon"' });
     expect(parsePost({ ...makePost(1), capturedAt: 'never' })).toEqual({ ok: false, error: 'post.capturedAt is not an ISO 8601 date-time' });
     expect(parsePost({ ...makePost(1), text: undefined })).toEqual({ ok: false, error: 'post.text is missing' });
     expect(parsePost({ ...makePost(1), author: { name: 7, handle: 'a' } })).toEqual({ ok: false, error: 'post.author.name is not a string (got a number)' });
