@@ -66,6 +66,11 @@ export interface MessageMap {
   getClips: { request: Record<string, never>; response: ClipSnapshot };
   /** Adds the post unless the current roundup holds it already (never removes: "Clip this post"). */
   clipPost: { request: { post: Post }; response: ClipState & { added: boolean } };
+  /**
+   * "Clip thread": the author's self-thread, in order, as consecutive items at the end of the
+   * current roundup (those it holds already stay in place). `added`: how many became items.
+   */
+  clipThread: { request: { posts: Post[] }; response: ClipState & { added: number } };
   /** A post known only by its link (context menu off X): stored as a minimal, partial post. */
   clipLink: { request: { url: string; pageUrl?: string }; response: ClipState & { added: boolean; postId: string } };
   /** The space the kept copies of pictures take, and how many could not be copied (Settings shows it). */
@@ -132,6 +137,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   importBackup: EXTENSION,
   getClips: ['content', 'extension'],
   clipPost: CONTENT,
+  clipThread: CONTENT,
   clipLink: EXTENSION,
   getCopiesSummary: EXTENSION,
   retryCopies: EXTENSION,

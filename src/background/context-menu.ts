@@ -1,4 +1,4 @@
-// "Clip this post" on any link to a post on x.com or twitter.com, on any page.
+// "Clip this post" on any link to a post on x.com, twitter.com or bsky.app, on any page.
 // The background cannot see a page's DOM. On an X page the tab's content script holds the post
 // (when it is on screen) and clips it with every field; anywhere else — or when the post is not
 // on the page — the link itself is stored as a minimal post marked partial (id, permalink and
@@ -7,6 +7,10 @@ import { browser, type Menus, type Tabs } from '../platform';
 import { postIdOfLink, X_POST_LINK_PATTERNS } from '../capture';
 import type { ContentMessage, ContentReply } from '../messages';
 import type { Handlers } from './router';
+import { blueskyPostLink } from '../model/networks';
+
+/** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
+const BLUESKY_POST_LINK_PATTERNS = ['https://bsky.app/profile/*/post/*'];
 
 export const CLIP_LINK_MENU = 'roundup-clip-post-link';
 
@@ -26,6 +30,11 @@ export async function clipFromMenu(
   tabId: number | undefined,
 ): Promise<'page' | 'link' | 'not-a-post'> {
   const url = click.linkUrl ?? '';
+  // A Bluesky post is read whole from Bluesky's API, wherever its link is.
+  if (blueskyPostLink(url)) {
+    await deps.clipLink(url, click.pageUrl);
+    return 'link';
+  }
   const postId = postIdOfLink(url);
   if (!postId) return 'not-a-post';
   if (tabId !== undefined && tabId >= 0 && X_PAGE.test(click.pageUrl ?? '')) {
@@ -56,7 +65,7 @@ function createMenu(): void {
       id: CLIP_LINK_MENU,
       title: 'Clip this post',
       contexts: ['link'],
-      targetUrlPatterns: X_POST_LINK_PATTERNS,
+      targetUrlPatterns: [...X_POST_LINK_PATTERNS, ...BLUESKY_POST_LINK_PATTERNS],
     });
   });
 }

@@ -7,6 +7,14 @@ import { parseBackup } from '../export/backup-import';
 import { postFromLink } from '../capture';
 import { noCopies, type CopyWork } from './copies';
 import { createPublishHandlers, OFFLINE, type PublishDeps } from './publish';
+import { blueskyPostFromLink, type Bluesky } from './bluesky';
+import { blueskyAtUri, blueskyPostLink } from '../model/networks';
+import type { Post } from '../model/post';
+
+/** The networks' public APIs the background reads posts from (background/bluesky.ts); none in tests that need none. */
+export interface NetworkApis {
+  bluesky?: Bluesky;
+}
 
 /** A request refused as it is: sending it again would not help (the router marks it so). */
 class Refused extends Error {
@@ -26,6 +34,7 @@ export function createHandlers(
   onChange: (roundup: Roundup, kind: ChangeKind) => void | Promise<void>,
   copies: CopyWork = noCopies(),
   publishing: PublishDeps = OFFLINE,
+  apis: NetworkApis = {},
 ): Handlers {
   const changed = async (roundup: Roundup, kind: ChangeKind = 'posts') => {
     await onChange(roundup, kind);
@@ -34,6 +43,22 @@ export function createHandlers(
   const state = (roundup: Roundup) => ({ roundupId: roundup.id, count: roundup.items.length });
   /** The pictures of a post just stored, then anything left from before (a stopped worker, a failed try). */
   const copyStored = (postId: string) => void copies.copyPosts([postId]);
+  /**
+   * A Bluesky post read from the page is partial (no CID, no exact facets): the API's read of
+   * it enriches the stored copy a moment later, and open editors are told. When the API cannot
+   * be reached the post stays as the page showed it, marked partial.
+   */
+  const readWhole = (post: Post) => {
+    const atUri = post.site === 'bluesky' ? (post.atUri ?? blueskyAtUri(post.id)) : null;
+    if (!atUri || !apis.bluesky) return;
+    void apis.bluesky.post(atUri, post.pageUrl).then(async (read) => {
+      if (!read.ok || read.value.id !== post.id) return;
+      if (await store.refreshPost(read.value)) {
+        await onChange(await store.currentRoundup(), 'words');
+        copyStored(post.id);
+      }
+    }).catch(() => {});
+  };
 
   return {
     async toggleClip({ post }) {
@@ -46,6 +71,7 @@ export function createHandlers(
       }
       const { roundup } = await store.clip(post);
       copyStored(post.id);
+      readWhole(post);
       return { ...state(await changed(roundup)), clipped: true };
     },
     async getCurrentRoundup() {
@@ -126,11 +152,26 @@ export function createHandlers(
     async clipPost({ post }) {
       const { roundup, added } = await store.clip(post);
       copyStored(post.id); // also when not added: a richer capture may show more pictures
+      readWhole(post);
       return { ...state(added ? await changed(roundup) : roundup), added };
     },
+    async clipThread({ posts }) {
+      const { roundup, added } = await store.clipAll(posts);
+      void copies.copyPosts(posts.map((p) => p.id));
+      posts.forEach(readWhole);
+      return { ...state(added.length ? await changed(roundup) : roundup), added: added.length };
+    },
     async clipLink({ url, pageUrl }) {
-      const post = postFromLink(url, pageUrl ?? url, new Date().toISOString());
-      if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…).');
+      const capturedAt = new Date().toISOString();
+      let post = postFromLink(url, pageUrl ?? url, capturedAt);
+      if (!post && blueskyPostLink(url)) {
+        // Read whole from Bluesky's API; when it cannot be asked, a link naming its author's DID
+        // is still kept, partial.
+        const read = apis.bluesky ? await apis.bluesky.postOfLink(url, pageUrl ?? url) : { ok: false as const, error: 'Bluesky cannot be asked from here.' };
+        post = read.ok ? read.value : blueskyPostFromLink(url, pageUrl ?? url, capturedAt);
+        if (!post && !read.ok) throw new Refused(`This Bluesky post could not be read: ${read.error}`);
+      }
+      if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…) or Bluesky (bsky.app/profile/…/post/…).');
       // A richer copy clipped earlier (into any roundup) keeps all it has: a link tells less than the page did.
       const { roundup, added } = await store.clip(post);
       copyStored(post.id);

@@ -13,8 +13,12 @@ import { fetchPicture } from '../platform/fetch-picture';
 import { mayLoadPictures, onPicturesAllowed } from '../platform/permissions';
 import { maySendTo } from '../platform/site-permissions';
 import { callSite } from '../platform/site-fetch';
+import { getApi } from '../platform/api-fetch';
+import { BLUESKY_PAGE_HOSTS, X_PAGE_HOSTS } from '../model/networks';
+import { createBluesky } from './bluesky';
 
-export const CONTENT_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'] as const;
+/** Hosts whose pages run the content script (model/networks.ts). */
+export const CONTENT_HOSTS: readonly string[] = [...X_PAGE_HOSTS, ...BLUESKY_PAGE_HOSTS];
 
 // Tests reach the write-fault hook through the worker's global scope (store/faults.ts).
 const faults = createWriteFaults();
@@ -77,8 +81,11 @@ setTimeout(() => void copier.collect().then(() => copier.resume()), STARTUP_SCAN
 // Publishing (background/publish.ts): the one fetch to the writer's site, and its permission.
 const publishing = { call: callSite, fetchPicture, maySendTo, now: () => new Date().toISOString() };
 
+// The networks' public APIs (background/bluesky.ts): a clipped Bluesky post is read whole there.
+const apis = { bluesky: createBluesky({ get: getApi, now: () => new Date().toISOString() }) };
+
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
-const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier, publishing)));
+const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier, publishing, apis)));
 startPicking(handlers);
 
 const router = createRouter(

@@ -14,6 +14,8 @@ const MAX_TEXT = 1_000_000;
 /** A roundup's WordPress export: its words plus markup for a few hundred posts. */
 const MAX_CONTENT = 20_000_000;
 const MAX_PICTURES = 5_000;
+/** The longest self-thread "Clip thread" takes at once. */
+const MAX_THREAD = 200;
 /** A picture's name beside an export (export/pictures.ts mediaFileName). */
 const MEDIA_FILE = /^media\/[a-z0-9-]+\.[a-z0-9]+$/;
 
@@ -121,6 +123,16 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     const post = parsePost(m.post);
     if (!post.ok) throw new Error(`the post is malformed: ${post.error}`);
     return { post: post.value };
+  },
+  clipThread(m) {
+    const list = m.posts;
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_THREAD) throw new Error(`"posts" must be a list of 1 to ${MAX_THREAD} posts`);
+    const posts = list.map((p: unknown, i) => {
+      const post = parsePost(p, `posts[${i}]`);
+      if (!post.ok) throw new Error(`a post of the thread is malformed: ${post.error}`);
+      return post.value;
+    });
+    return { posts };
   },
   clipLink(m) {
     const url = needString(m, 'url', 2_000);

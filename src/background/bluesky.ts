@@ -1,0 +1,94 @@
+// Bluesky's public AppView (no sign-in): the post a writer clips, read whole — its exact text
+// and facets, its pictures with their alt text, its quote, and the CID Bluesky's embed needs.
+// The page gives a partial read at once (content script); this fills it in. A link clipped
+// from any page is read here too. The fetch is the platform's; reading the JSON is
+// capture/bluesky-api.ts's. Errors come back as sentences for the writer.
+import type { Post } from '../model/post';
+import { BLUESKY_API, blueskyPostLink, blueskyPostUrl } from '../model/networks';
+import { readApiError, readGetPosts } from '../capture/bluesky-api';
+
+export interface ApiAnswer {
+  status: number;
+  body: string;
+  retryAfter?: string;
+}
+
+export interface BlueskyDeps {
+  /** A GET on the public API (platform/api-fetch.ts); throws when it cannot be reached. */
+  get(url: string): Promise<ApiAnswer>;
+  now(): string;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const xrpc = (method: string, params: Record<string, string>) => `${BLUESKY_API}/xrpc/${method}?${new URLSearchParams(params)}`;
+
+export interface Bluesky {
+  /** The post with this at:// URI, read from the API. */
+  post(atUri: string, pageUrl: string): Promise<Result<Post>>;
+  /** The post a bsky.app link names (its author by handle or DID). */
+  postOfLink(url: string, pageUrl: string): Promise<Result<Post>>;
+}
+
+export function createBluesky(deps: BlueskyDeps): Bluesky {
+  async function call(url: string): Promise<Result<unknown>> {
+    let answer: ApiAnswer;
+    try {
+      answer = await deps.get(url);
+    } catch (e) {
+      return { ok: false, error: `Bluesky could not be reached (${(e as Error).message}).` };
+    }
+    if (answer.status !== 200) return { ok: false, error: readApiError(answer.status, answer.body, answer.retryAfter) };
+    try {
+      return { ok: true, value: JSON.parse(answer.body) as unknown };
+    } catch {
+      return { ok: false, error: 'Bluesky answered, but not with the post’s data.' };
+    }
+  }
+
+  async function post(atUri: string, pageUrl: string): Promise<Result<Post>> {
+    const json = await call(xrpc('app.bsky.feed.getPosts', { uris: atUri }));
+    if (!json.ok) return json;
+    const { posts, errors } = readGetPosts(json.value, { capturedAt: deps.now(), pageUrl });
+    const found = posts[0];
+    if (found) return { ok: true, value: found };
+    return { ok: false, error: errors[0] ?? 'This post is not on Bluesky any more (deleted, or hidden by its author).' };
+  }
+
+  async function did(actor: string): Promise<Result<string>> {
+    if (actor.startsWith('did:')) return { ok: true, value: actor };
+    const json = await call(xrpc('com.atproto.identity.resolveHandle', { handle: actor }));
+    if (!json.ok) return json;
+    const value = (json.value as { did?: unknown } | null)?.did;
+    return typeof value === 'string' && /^did:(?:plc|web):/.test(value) ? { ok: true, value } : { ok: false, error: `Bluesky does not know the handle @${actor}.` };
+  }
+
+  return {
+    post,
+    async postOfLink(url, pageUrl) {
+      const link = blueskyPostLink(url);
+      if (!link) return { ok: false, error: 'This link does not lead to a post on Bluesky (bsky.app/profile/…/post/…).' };
+      const author = await did(link.actor);
+      if (!author.ok) return author;
+      return post(`at://${author.value}/app.bsky.feed.post/${link.rkey}`, pageUrl);
+    },
+  };
+}
+
+/** A post known only from its link (the API could not be asked): its id needs the author's DID. */
+export function blueskyPostFromLink(url: string, pageUrl: string, capturedAt: string): Post | null {
+  const link = blueskyPostLink(url);
+  if (!link || !link.actor.startsWith('did:')) return null;
+  return {
+    id: `bluesky:${link.actor}/${link.rkey}`,
+    site: 'bluesky',
+    url: blueskyPostUrl(link.actor, link.rkey),
+    author: { name: '', handle: '' },
+    text: '',
+    segments: [],
+    media: [],
+    capturedAt,
+    pageUrl: /^https?:\/\//i.test(pageUrl) ? pageUrl : '',
+    partial: true,
+  };
+}
