@@ -1,16 +1,24 @@
 // HTML export: a fragment to paste into a blog's HTML view. Headings and paragraphs are
-// plain elements; each post is X's embed markup (see post-html.ts). With the embed script
-// on, widgets.js is added once at the end; off, each post is an inline-styled static card.
+// plain elements; each post is its network's embed markup (see post-embed.ts). With the embed
+// script on, the scripts those need come once each at the end (X's, Bluesky's, one per
+// Mastodon instance); off, each post is an inline-styled static card.
 import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { escapeAttr, escapeHtml } from './escape';
 import { htmlParagraphs, oneLine } from './paragraphs';
 import { lookupPost } from './post-parts';
-import { LINKED, tweetHtml, type PictureLook } from './post-html';
+import { LINKED, X_SCRIPT, type PictureLook } from './post-html';
+import { embedScripts, isEmbedScript, postHtml } from './post-embed';
 import { missingPost } from './missing';
 import { pictureSource } from './pictures';
 
-export const EMBED_SCRIPT = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
+/** X's widgets.js (the one embed script there was before Bluesky and Mastodon). */
+export const EMBED_SCRIPT = X_SCRIPT;
+
+/** The export without its embed scripts, each a line of its own (for a preview that can run none). */
+export function withoutEmbedScripts(html: string): string {
+  return html.split('\n').filter((line) => !isEmbedScript(line)).join('\n');
+}
 
 const paras = (text: string | undefined): string[] => htmlParagraphs(text, escapeHtml);
 
@@ -21,34 +29,34 @@ function missingHtml(postId: string): string {
 }
 
 /**
- * The roundup's blocks: title, words and posts (static cards when `isStatic`), and how many
- * posts are there. Shared with the self-contained page, which shows pictures its own way.
+ * The roundup's blocks: title, words and posts (static cards when `isStatic`), and the posts
+ * shown. Shared with the self-contained page, which shows pictures its own way.
  */
-export function roundupHtml({ roundup, posts, settings }: ExportInput, isStatic: boolean, look: PictureLook): { out: string[]; embedded: number } {
+export function roundupHtml({ roundup, posts, settings }: ExportInput, isStatic: boolean, look: PictureLook): { out: string[]; shown: Post[] } {
   const out: string[] = [];
   const title = oneLine(roundup.title);
   if (title) out.push(`<h1>${escapeHtml(title)}</h1>`);
   out.push(...paras(roundup.intro));
-  let embedded = 0;
+  const shown: Post[] = [];
   for (const item of roundup.items) {
     out.push(...paras(item.leadIn));
     const post: Post | undefined = lookupPost(posts, item.postId);
     if (post) {
-      out.push(tweetHtml(post, settings, isStatic, look));
-      embedded++;
+      out.push(postHtml(post, settings, isStatic, look));
+      shown.push(post);
     } else {
       out.push(missingHtml(item.postId));
     }
     out.push(...paras(item.commentary));
   }
   out.push(...paras(roundup.closing), ...paras(settings.signature));
-  return { out, embedded };
+  return { out, shown };
 }
 
 export function renderHtml(input: ExportInput): string {
   const { settings } = input;
-  const { out, embedded } = roundupHtml(input, !settings.includeEmbedScript, { ...LINKED, src: pictureSource(input) });
-  // One script for the whole post, and none when there is nothing for it to render.
-  if (settings.includeEmbedScript && embedded > 0) out.push(EMBED_SCRIPT);
+  const { out, shown } = roundupHtml(input, !settings.includeEmbedScript, { ...LINKED, src: pictureSource(input) });
+  // Each script once for the whole post, and none that has nothing to render.
+  if (settings.includeEmbedScript) out.push(...embedScripts(shown));
   return out.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 // Markdown export (CommonMark + GFM): `# Title`, paragraphs, each post a `>` blockquote
-// with its words, link card (`[Title — domain](url)`), photos, quoted post and
-// `— Name (@handle) [date](permalink)`.
+// with its content warning (`**Content warning:** …`), words, link card
+// (`[Title — domain](url)`), photos, quoted post and `— Name (@handle) [date](permalink)`.
 // Every page or user string is escaped so it renders as the characters typed: a post
 // cannot add a heading, link, image, HTML or template tag of its own.
 import type { Post } from '../model/post';
@@ -8,8 +8,8 @@ import type { ExportInput, ExportSettings } from './types';
 import { escapeMarkdown as md, markdownUrl } from './escape';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
 import {
-  attribution, byline, linkCardLabel, linkCardView, lookupPost, mediaLabel, mediaViews, pieceLines, pieces,
-  type Piece,
+  CONTENT_WARNING_LABEL, attribution, byline, contentWarning, linkCardLabel, linkCardView, lookupPost, mediaLabel, mediaViews,
+  pieceLines, pieces, type Piece,
 } from './post-parts';
 import { missingPost } from './missing';
 import { pictureSource, type PictureSource } from './pictures';
@@ -50,6 +50,8 @@ function withBreaks(lines: string[]): string[] {
 /** The lines of a post's blockquote, before the `> ` prefix. */
 function postLines(post: Post, settings: ExportSettings, src: PictureSource, nested: boolean): string[] {
   const blocks: string[][] = [];
+  const warning = contentWarning(post);
+  if (warning) blocks.push([`**${md(CONTENT_WARNING_LABEL, false)}** ${md(warning, false)}`]);
   const text = pieceLines(pieces(post)).map(richLine);
   if (text.some((l) => l.trim())) blocks.push(withBreaks(text));
   const card = linkCardView(post);

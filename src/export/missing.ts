@@ -6,7 +6,7 @@ export const MISSING_POST_NOTE = 'Post not available';
 
 export interface MissingPost {
   note: string;
-  /** A link that may still work (X ids map to a status URL), else null. */
+  /** A link that may still work (X, Bluesky and Mastodon ids map to one: see missingPostLink), else null. */
   href: string | null;
 }
 

@@ -1,15 +1,21 @@
-// One post as HTML: X's official embed markup (publish.twitter.com), carrying the post's
-// full words, photos and quoted post, so it reads with the embed script blocked or the
-// post deleted. Shared by the HTML export and the WordPress quote fallback.
+// One post as HTML: what every network's markup shares (the content warning, the words, link
+// card, photos, quoted post and `— Name (@handle) date`, and the inline-styled static card),
+// and X's official embed markup (publish.twitter.com), carrying the post's full words, photos
+// and quoted post, so it reads with the embed script blocked or the post deleted. Bluesky's
+// and Mastodon's markup are in post-bluesky.ts and post-mastodon.ts; post-embed.ts picks one
+// per post. Shared by the HTML export, the page and the WordPress quote fallback.
 import type { Post } from '../model/post';
 import type { ExportSettings } from './types';
 import { escapeAttr as attr, escapeHtml as esc, safeUrl } from './escape';
 import type { PictureSource } from './pictures';
 import { oneLine } from './paragraphs';
 import {
-  attribution, byline, linkCardLabel, linkCardView, mediaLabel, mediaViews, pieces,
-  type Attribution, type LinkCardView, type MediaView, type Piece,
+  CONTENT_WARNING_LABEL, attribution, byline, contentWarning, linkCardLabel, linkCardView, linkWords, mediaLabel, mediaViews,
+  pieces, type Attribution, type LinkCardView, type MediaView, type Piece,
 } from './post-parts';
+
+/** X's script, once per export when an X post is in it. */
+export const X_SCRIPT = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
 
 /** Inline styles for the no-script card. Inline only: a pasted post has no stylesheet. */
 export interface CardStyles {
@@ -19,7 +25,7 @@ export interface CardStyles {
   meta: string;
 }
 
-const FONT = 'font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
+export const FONT = 'font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
 const CARD = 'max-width:550px;margin:1em 0;padding:12px 16px;border-radius:12px;line-height:1.4';
 
 export function cardStyles(theme: ExportSettings['theme']): CardStyles {
@@ -41,12 +47,23 @@ export interface PictureLook {
   all?: boolean;
 }
 
-/** The HTML export's: pictures linked to X, named in words when their URL is unusable. */
+/** The HTML export's: pictures linked to the network, named in words when their URL is unusable. */
 export const LINKED: PictureLook = { src: safeUrl, missing: (m) => `[${mediaLabel(m)}]` };
+
+/**
+ * How one card is drawn: its inline styles (null: the embed script styles it), its pictures,
+ * and whether its links may be `<a>`s: not inside Mastodon's embed, which is one link (see
+ * post-mastodon.ts), where they show as the addresses they lead to.
+ */
+export interface CardLook {
+  css: CardStyles | null;
+  look: PictureLook;
+  linked: boolean;
+}
 
 const LANG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
-function style(css: string | undefined): string {
+export function style(css: string | undefined): string {
   return css ? ` style="${attr(css)}"` : '';
 }
 
@@ -60,20 +77,34 @@ export function richTextHtml(list: Piece[]): string {
     .join('');
 }
 
-function textParagraph(post: Post): string {
+function textParagraph(post: Post, linked: boolean): string {
   const lang = post.lang && LANG.test(post.lang) ? ` lang="${attr(post.lang)}"` : '';
   const dir = post.dir === 'ltr' || post.dir === 'rtl' ? post.dir : 'auto';
-  return `<p${lang} dir="${dir}">${richTextHtml(pieces(post))}</p>`;
+  const words = linked ? pieces(post) : pieces(post).map((p) => ({ ...p, text: linkWords(p), href: null }));
+  return `<p${lang} dir="${dir}">${richTextHtml(words)}</p>`;
+}
+
+/**
+ * The author's content warning, before the words, as a paragraph that always shows (not a
+ * `<details>` that hides them): the embed scripts replace the whole card, so this is only ever
+ * read where the post could not be embedded, and there it must read the same in a blog, a feed
+ * reader, an e-mail, a printout and the self-contained page; the other formats (Markdown, plain
+ * text) can only say it, not hide anything. The writer chose to quote the post: its readers get
+ * the author's warning first, as a printed article would give it.
+ */
+export function contentWarningHtml(post: Post): string {
+  const warning = contentWarning(post);
+  return warning ? `<p><strong>${esc(CONTENT_WARNING_LABEL)}</strong> ${esc(warning)}</p>` : '';
 }
 
 /**
  * The link card as one paragraph, `Title — domain` linked to its address: inside the post's
  * blockquote, so widgets.js replaces it with X's own card, and it reads without the script.
  */
-export function linkCardHtml(card: LinkCardView | null, image = ''): string {
+export function linkCardHtml(card: LinkCardView | null, image = '', linked = true): string {
   if (!card) return '';
   const label = image + esc(linkCardLabel(card));
-  return `<p>${card.href ? `<a href="${attr(card.href)}">${label}</a>` : label}</p>`;
+  return `<p>${card.href && linked ? `<a href="${attr(card.href)}">${label}</a>` : label}</p>`;
 }
 
 export function mediaHtml(list: MediaView[], imageStyle?: string, missing = LINKED.missing): string {
@@ -85,9 +116,9 @@ export function mediaHtml(list: MediaView[], imageStyle?: string, missing = LINK
 }
 
 /** `&mdash; Name (@handle) <a href="…">Month D, YYYY</a>`. With no date the link still shows. */
-export function attributionHtml(a: Attribution): string {
+export function attributionHtml(a: Attribution, linked = true): string {
   const label = esc(a.date ?? 'View post');
-  const link = a.href ? `<a href="${attr(a.href)}">${label}</a>` : a.date ? label : '';
+  const link = a.href && linked ? `<a href="${attr(a.href)}">${label}</a>` : a.date ? label : '';
   return `&mdash; ${esc(byline(a))}${link ? ` ${link}` : ''}`;
 }
 
@@ -97,20 +128,37 @@ function extraImage(look: PictureLook, url: string | undefined, cls: string, alt
   return src ? `<img class="${cls}" src="${attr(src)}" alt="${attr(oneLine(alt))}">` : '';
 }
 
-/** The text, link card (with its picture, if shown) and photos of a post. */
-function bodyHtml(post: Post, css: CardStyles | null, look: PictureLook): string {
-  const card = linkCardHtml(linkCardView(post), extraImage(look, post.card?.image?.url, 'card-image', post.card?.image?.alt));
-  return `${textParagraph(post)}${card}${mediaHtml(mediaViews(post, look.src), css?.image, look.missing)}`;
+/** The content warning, text, link card (with its picture, if shown) and photos of a post. */
+export function bodyHtml(post: Post, { css, look, linked }: CardLook): string {
+  const image = extraImage(look, post.card?.image?.url, 'card-image', post.card?.image?.alt);
+  const card = linkCardHtml(linkCardView(post), image, linked);
+  return `${contentWarningHtml(post)}${textParagraph(post, linked)}${card}${mediaHtml(mediaViews(post, look.src), css?.image, look.missing)}`;
 }
 
-/** `— Name (@handle) date`, after the avatar when the look shows it. */
-function metaHtml(post: Post, look: PictureLook): string {
-  return extraImage(look, post.author?.avatarUrl, 'avatar') + attributionHtml(attribution(post));
+/** `— Name (@handle) date`, after the avatar when the look shows it; `a`: the attribution to show. */
+function metaLine(post: Post, { look, linked }: CardLook, a: Attribution): string {
+  return extraImage(look, post.author?.avatarUrl, 'avatar') + attributionHtml(a, linked);
 }
 
-function quotedHtml(quoted: Post | undefined, css: CardStyles | null, look: PictureLook): string {
+/** The post's own meta line, in the static card's meta style. */
+export function metaHtml(post: Post, c: CardLook, a: Attribution = attribution(post)): string {
+  const meta = metaLine(post, c, a);
+  return c.css ? `<span${style(c.css.meta)}>${meta}</span>` : meta;
+}
+
+export function quotedHtml(quoted: Post | undefined, c: CardLook): string {
   if (!quoted) return '';
-  return `<blockquote${style(css?.quoted)}>${bodyHtml(quoted, css, look)}${metaHtml(quoted, look)}</blockquote>`;
+  return `<blockquote${style(c.css?.quoted)}>${bodyHtml(quoted, c)}${metaLine(quoted, c, attribution(quoted))}</blockquote>`;
+}
+
+/**
+ * A post shown with none of its network's embed markup (a Bluesky post read without its
+ * record's id; a Mastodon status without the script, or whose address is no status link): the
+ * static card, styled inline whatever the settings, since no script will come to style it.
+ */
+export function plainCardHtml(post: Post, settings: ExportSettings, look: PictureLook): string {
+  const c: CardLook = { css: cardStyles(settings.theme), look, linked: true };
+  return `<blockquote${style(c.css!.card)}>${bodyHtml(post, c)}${quotedHtml(post.quoted, c)}${metaHtml(post, c)}</blockquote>`;
 }
 
 /**
@@ -119,11 +167,10 @@ function quotedHtml(quoted: Post | undefined, css: CardStyles | null, look: Pict
  * `static` adds inline styles so the card looks right with no script at all.
  */
 export function tweetHtml(post: Post, settings: ExportSettings, isStatic: boolean, look = LINKED): string {
-  const css = isStatic ? cardStyles(settings.theme) : null;
+  const c: CardLook = { css: isStatic ? cardStyles(settings.theme) : null, look, linked: true };
   const attrs =
     (settings.doNotTrack ? ' data-dnt="true"' : '') +
     (settings.theme === 'dark' ? ' data-theme="dark"' : '') +
-    style(css?.card);
-  const meta = css ? `<span${style(css.meta)}>${metaHtml(post, look)}</span>` : metaHtml(post, look);
-  return `<blockquote class="twitter-tweet"${attrs}>${bodyHtml(post, css, look)}${quotedHtml(post.quoted, css, look)}${meta}</blockquote>`;
+    style(c.css?.card);
+  return `<blockquote class="twitter-tweet"${attrs}>${bodyHtml(post, c)}${quotedHtml(post.quoted, c)}${metaHtml(post, c)}</blockquote>`;
 }

@@ -1,6 +1,8 @@
 // What every format needs to know about one post, decided once: its permalink, its date
-// as readers see it, its words as segments with only safe links, its photos, its link card.
+// as readers see it, its author as the network writes them, its content warning, its words
+// as segments with only safe links, its photos, its link card.
 import type { Media, Post, Segment } from '../model/post';
+import { POST_ID_PATTERNS } from '../model/networks';
 import { cleanText, oneLine } from './paragraphs';
 import { safeUrl } from './escape';
 import type { PictureSource } from './pictures';
@@ -39,10 +41,27 @@ export function permalink(post: Pick<Post, 'url'>): string | null {
   return match ? `https://twitter.com/${match[1]}/status/${match[2]}` : href;
 }
 
-/** For an item whose post is gone from the data: a link still works if the id is an X id. */
+/**
+ * For an item whose post is gone from the data: a link that may still work, from the id alone.
+ * - X: `https://twitter.com/i/web/status/<id>`, the form X serves for any post;
+ * - Bluesky: `https://bsky.app/profile/<did>/post/<rkey>` (a DID stands for the handle there);
+ * - Mastodon: `https://<host>/statuses/<id>`. The id is that instance's own, and the author is
+ *   unknown, so not `/@user/<id>`: Mastodon answers `/statuses/<id>` for any status it has
+ *   (its web app route, and PermalinkRedirector sends a remote one on to its home instance).
+ */
 export function missingPostLink(postId: string): string | null {
-  const match = /^x:(\d{1,25})$/.exec(postId);
-  return match ? `https://twitter.com/i/web/status/${match[1]}` : null;
+  const x = /^x:(\d{1,25})$/.exec(postId);
+  if (x) return `https://twitter.com/i/web/status/${x[1]}`;
+  if (POST_ID_PATTERNS.bluesky.test(postId)) {
+    const [did, rkey] = postId.slice('bluesky:'.length).split('/');
+    return safeUrl(`https://bsky.app/profile/${did}/post/${rkey}`);
+  }
+  if (POST_ID_PATTERNS.mastodon.test(postId)) {
+    const rest = postId.slice('mastodon:'.length);
+    const slash = rest.lastIndexOf('/');
+    return safeUrl(`https://${rest.slice(0, slash)}/statuses/${rest.slice(slash + 1)}`);
+  }
+  return null;
 }
 
 export interface Attribution {
@@ -53,16 +72,36 @@ export interface Attribution {
   href: string | null;
 }
 
+/**
+ * The handle as its network writes it: X's a name (`janedoe`), Bluesky's a domain (`alice.bsky.social`),
+ * Mastodon's with the author's instance (`carol@mastodon.social`), which, when capture gave the
+ * user alone, is the host of the status's own address (it lives on the author's instance).
+ */
+function handleOf(post: Post): string {
+  const handle = oneLine(post.author?.handle).replace(/^@/, '');
+  if (post.site !== 'mastodon' || !handle || handle.includes('@')) return handle;
+  const home = safeUrl(post.url);
+  return home ? `${handle}@${new URL(home).host}` : handle;
+}
+
 export function attribution(post: Post): Attribution {
   return {
     name: oneLine(post.author?.name) || oneLine(post.author?.handle) || 'Unknown author',
-    handle: oneLine(post.author?.handle).replace(/^@/, ''),
+    handle: handleOf(post),
     date: formatDate(post.createdAt),
     href: permalink(post),
   };
 }
 
-/** `Name (@handle)`, the wording of X's embed code. */
+/** The author's content warning, on one line; '' when there is none. */
+export function contentWarning(post: Post): string {
+  return oneLine(post.contentWarning);
+}
+
+/** The words every format puts before a content warning's own. */
+export const CONTENT_WARNING_LABEL = 'Content warning:';
+
+/** `Name (@handle)`, the wording of X's, Bluesky's and Mastodon's embed code. */
 export function byline(a: Attribution): string {
   return a.handle ? `${a.name} (@${a.handle})` : a.name;
 }
@@ -82,6 +121,24 @@ export function pieces(post: Post): Piece[] {
     text: cleanText(seg.text),
     href: 'href' in seg ? safeUrl(seg.href, base) : null,
   }));
+}
+
+// A bare address as X shows it ("example.org/path"), with no scheme.
+const BARE_ADDRESS = /^[\p{L}\p{N}.-]+\.[\p{L}]{2,}(\/\S*)?$/u;
+
+const viaShortener = (href: string): boolean => new URL(href).hostname === 't.co';
+
+/**
+ * A link as words, for a reader who cannot follow it (plain text; inside Mastodon's one embed
+ * link): its target, in full (the words are often shortened). But X shows the real address and
+ * links it through t.co, which hides where it goes: then a whole address as X showed it (not
+ * ending in "…") is the better one. Mentions and hashtags are their words.
+ */
+export function linkWords(p: Piece): string {
+  if (!p.href || p.kind !== 'link') return p.text;
+  const shown = p.text.trim();
+  const whole = !shown.includes('…') && (safeUrl(shown) !== null || BARE_ADDRESS.test(shown));
+  return whole && viaShortener(p.href) ? p.text : p.href;
 }
 
 /** Splits pieces at line breaks: formats that prefix every line (quotes) need lines. */

@@ -1,14 +1,14 @@
 // Plain-text export, for newsletters and places that take no markup: title underlined,
-// paragraphs separated by blank lines, each post an indented quote with its attribution
-// and link on lines of their own. Nothing to escape, but every post line is indented, so
-// a post's words can never pass for the writer's own.
+// paragraphs separated by blank lines, each post an indented quote (its content warning
+// first) with its attribution and link on lines of their own. Nothing to escape, but every
+// post line is indented, so a post's words can never pass for the writer's own.
 import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
 import {
-  attribution, byline, linkCardView, lookupPost, mediaLabel, mediaViews, pieceLines, pieces, type LinkCardView, type Piece,
+  CONTENT_WARNING_LABEL, attribution, byline, contentWarning, linkCardView, linkWords, lookupPost, mediaLabel, mediaViews,
+  pieceLines, pieces, type LinkCardView,
 } from './post-parts';
-import { safeUrl } from './escape';
 import { missingPost } from './missing';
 
 const INDENT = '    ';
@@ -24,32 +24,13 @@ function underline(title: string): string {
   return '='.repeat(Math.min(width, MAX_UNDERLINE));
 }
 
-// A bare address as X shows it ("example.org/path"), with no scheme.
-const BARE_ADDRESS = /^[\p{L}\p{N}.-]+\.[\p{L}]{2,}(\/\S*)?$/u;
-
-const viaShortener = (href: string): boolean => new URL(href).hostname === 't.co';
-
-/**
- * A link as a plain-text reader needs it: its target, in full (the words are often
- * shortened). But X shows the real address and links it through t.co, which hides where
- * it goes: then a whole address as X showed it (not ending in "…") is the better one.
- */
-function linkWords(p: Piece): string {
-  if (!p.href) return p.text;
-  const shown = p.text.trim();
-  const whole = !shown.includes('…') && (safeUrl(shown) !== null || BARE_ADDRESS.test(shown));
-  return whole && viaShortener(p.href) ? p.text : p.href;
-}
-
 /**
  * The words, line by line. Leading spaces go, as they do in the other formats (Markdown
  * would read them as code, HTML collapses them): an indented post line stays indented
  * only by the quote's own indent.
  */
 function wordLines(post: Post): string[] {
-  const lines = pieceLines(pieces(post)).map((line) =>
-    line.map((p) => (p.kind === 'link' ? linkWords(p) : p.text)).join('').trimStart(),
-  );
+  const lines = pieceLines(pieces(post)).map((line) => line.map(linkWords).join('').trimStart());
   return tidyBlankLines(lines);
 }
 
@@ -62,6 +43,8 @@ function linkCardLine({ title, domain, href }: LinkCardView): string {
 /** The post's lines before indenting; a quoted post nests one level deeper. */
 function postLines(post: Post, nested: boolean): string[] {
   const blocks: string[][] = [];
+  const warning = contentWarning(post);
+  if (warning) blocks.push([`${CONTENT_WARNING_LABEL} ${warning}`]);
   const words = wordLines(post);
   if (words.length) blocks.push(words);
   const card = linkCardView(post);

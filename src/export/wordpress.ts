@@ -1,12 +1,22 @@
 // WordPress export: Gutenberg block markup, pasted into the Code editor. Each post is a
-// `wp:embed` block (WordPress turns the URL into X's embed via oEmbed) followed by a
-// `wp:quote` holding its words and attribution, so the post reads when the embed fails.
+// `wp:embed` block where WordPress itself embeds its address (WordPress turns the URL into the
+// network's embed via oEmbed) followed by a `wp:quote` holding its content warning, words and
+// attribution, so the post reads when the embed fails. Never the post's own HTML: every word
+// is escaped into blocks WordPress renders as they are.
+//
+// Which addresses WordPress embeds: those of its trusted oEmbed providers (WP_oEmbed's list,
+// wp-includes/class-wp-oembed.php): twitter.com status links since 3.4, bsky.app post links
+// since 6.6 (changeset 58091; Gutenberg's "Bluesky" embed variation, providerNameSlug
+// `bluesky`). Mastodon is not among them (each instance is its own site), and what WordPress's
+// oEmbed discovery would make of a status (Mastodon's blockquote, its script stripped: a link
+// "View on Mastodon") holds none of its words: a Mastodon post is its quote alone.
 import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { escapeAttr as attr, escapeHtml as esc } from './escape';
 import { htmlParagraphs, oneLine } from './paragraphs';
 import { attribution, linkCardView, lookupPost, mediaLabel, mediaViews, pieces } from './post-parts';
-import { attributionHtml, linkCardHtml, richTextHtml } from './post-html';
+import { attributionHtml, contentWarningHtml, linkCardHtml, richTextHtml } from './post-html';
+import { blueskyEmbedUrl } from './post-bluesky';
 import { missingPost } from './missing';
 import { pictureSource, type PictureSource } from './pictures';
 
@@ -39,11 +49,14 @@ function paragraphs(text: string | undefined): string[] {
   return htmlParagraphs(text, esc).map(paragraph);
 }
 
-/** The `wp:embed` block exactly as the block editor saves a Twitter embed. */
-export function embedBlock(url: string): string {
-  const attrs = { url, type: 'rich', providerNameSlug: 'twitter', responsive: true };
+/** The embed variations used here, by their `providerNameSlug`. */
+export type EmbedProvider = 'twitter' | 'bluesky';
+
+/** The `wp:embed` block exactly as the block editor saves a Twitter (or Bluesky) embed. */
+export function embedBlock(url: string, provider: EmbedProvider = 'twitter'): string {
+  const attrs = { url, type: 'rich', providerNameSlug: provider, responsive: true };
   const figure =
-    '<figure class="wp-block-embed is-type-rich is-provider-twitter wp-block-embed-twitter">' +
+    `<figure class="wp-block-embed is-type-rich is-provider-${provider} wp-block-embed-${provider}">` +
     `<div class="wp-block-embed__wrapper">\n${esc(url)}\n</div></figure>`;
   return block('embed', figure, attrs);
 }
@@ -52,9 +65,11 @@ function imageBlock(src: string, alt: string): string {
   return block('image', `<figure class="wp-block-image"><img src="${attr(src)}" alt="${attr(alt)}"/></figure>`);
 }
 
-/** A `wp:quote` with the words, link card, photos and quoted post as inner blocks, then the `<cite>`. */
+/** A `wp:quote` with the content warning, words, link card, photos and quoted post as inner blocks, then the `<cite>`. */
 function quoteBlock(post: Post, src: PictureSource, nested: boolean): string {
   const inner: string[] = [];
+  const warning = contentWarningHtml(post);
+  if (warning) inner.push(paragraph(warning));
   const words = richTextHtml(pieces(post)).trim();
   if (words) inner.push(paragraph(`<p>${words}</p>`));
   const card = linkCardHtml(linkCardView(post));
@@ -67,11 +82,21 @@ function quoteBlock(post: Post, src: PictureSource, nested: boolean): string {
   return block('quote', `<blockquote class="wp-block-quote">${inner.join('\n\n')}${cite}</blockquote>`);
 }
 
-function postBlocks(post: Post, src: PictureSource): string[] {
+/** The embed block for the post, where WordPress has an oEmbed provider for its address. */
+function embedFor(post: Post): string | null {
+  if (post.site === 'bluesky') {
+    const url = blueskyEmbedUrl(post);
+    return url ? embedBlock(url, 'bluesky') : null;
+  }
+  if (post.site === 'mastodon') return null;
   const url = attribution(post).href;
   // Only X permalinks get the Twitter embed; anything else would not embed as Twitter.
-  const embed = url?.startsWith('https://twitter.com/') ? [embedBlock(url)] : [];
-  return [...embed, quoteBlock(post, src, false)];
+  return url?.startsWith('https://twitter.com/') ? embedBlock(url) : null;
+}
+
+function postBlocks(post: Post, src: PictureSource): string[] {
+  const embed = embedFor(post);
+  return [...(embed ? [embed] : []), quoteBlock(post, src, false)];
 }
 
 function missingBlock(postId: string): string {

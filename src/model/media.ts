@@ -5,8 +5,13 @@
 // it. Pure: which pictures a post shows, which URL to fetch, and what a copy is.
 import type { Post } from './post';
 
-/** Hosts whose pictures Roundup copies (the networks' media hosts; named in the README). */
-export const MEDIA_HOSTS: readonly string[] = ['pbs.twimg.com'];
+/**
+ * Hosts whose pictures Roundup copies (the networks' media hosts; named in the README): X's,
+ * and Bluesky's CDN (photos, avatars, link-card pictures) and video host (a video's still,
+ * `video.bsky.app/watch/…/thumbnail.jpg`). Mastodon's are each instance's own (or its object
+ * storage's): not listed here.
+ */
+export const MEDIA_HOSTS: readonly string[] = ['pbs.twimg.com', 'cdn.bsky.app', 'video.bsky.app'];
 
 /** Why a copy is missing when the browser has not let Roundup load from the media hosts (Firefox may not). */
 export const NOT_ALLOWED_REASON = `Roundup may not load pictures from ${MEDIA_HOSTS.join(', ')} yet`;

@@ -1,6 +1,6 @@
 // Hostile strings and a way to put one into any single field of an otherwise ordinary
-// roundup, for the escaping tests of every export format.
-import type { Post } from '../../src/model/post';
+// roundup of one post from any network, for the escaping tests of every export format.
+import type { Post, Site } from '../../src/model/post';
 import type { Roundup } from '../../src/model/roundup';
 import { DEFAULT_EXPORT_SETTINGS, type ExportInput } from '../../src/export';
 
@@ -19,6 +19,9 @@ export const HOSTILE_TEXT: readonly string[] = [
   '\n# heading\n- item\n1. item\n2) item\n+ item\n* item\n===\n---\n    code\n\tcode\n> quote\n<div>\n| a |\n```',
   'line\u2028break', 'para\u2029break', 'first\r\n\r\nsecond', 'nul\u0000bell\u0007esc\u001b[31m',
   'x'.repeat(5000), '🎉👩‍👩‍👧🏳️‍🌈', 'مرحبا بالعالم', '\u202Eevil\u202C', '\uD800 lone surrogate',
+  // Handles and hosts as Bluesky and Mastodon write them, and what they must not smuggle.
+  'alice.bsky.social', '@carol@mastodon.social', 'user@evil.example"><script>alert(1)</script>',
+  'a.b.c@d.e:443', 'mastodon.social/@x/1"/embed', '@@.@', 'https://evil.example/embed.js',
 ];
 
 export const HOSTILE_URLS: readonly string[] = [
@@ -32,58 +35,86 @@ export const HOSTILE_URLS: readonly string[] = [
 export type TextField =
   | 'title' | 'intro' | 'leadIn' | 'commentary' | 'closing' | 'signature'
   | 'postText' | 'linkText' | 'authorName' | 'handle' | 'mediaAlt' | 'quotedText' | 'quotedName'
-  | 'cardTitle' | 'cardDomain';
+  | 'cardTitle' | 'cardDomain' | 'contentWarning' | 'instance';
 export type UrlField = 'linkHref' | 'mentionHref' | 'mediaUrl' | 'posterUrl' | 'postUrl' | 'quotedUrl' | 'cardUrl';
 
 export const TEXT_FIELDS: readonly TextField[] = [
   'title', 'intro', 'leadIn', 'commentary', 'closing', 'signature',
   'postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName', 'cardTitle', 'cardDomain',
+  'contentWarning', 'instance',
 ];
+/** Fields the schema checks against a pattern, which no hostile `A … Z` can match: a backup refuses them. */
+export const PATTERNED_FIELDS: readonly TextField[] = ['handle', 'instance'];
+
+/** Every network the ordinary roundup's post can come from. */
+export const NETWORKS: readonly Site[] = ['x', 'bluesky', 'mastodon'];
 export const URL_FIELDS: readonly UrlField[] = ['linkHref', 'mentionHref', 'mediaUrl', 'posterUrl', 'postUrl', 'quotedUrl', 'cardUrl'];
 
-/** One item, every kind of content, no Markdown-significant characters of its own. */
-function basePost(): Post {
+/** The post's id, address, author and mention as its network writes them (model/networks.ts). */
+const NETWORK_PARTS: Record<Site, { id: string; quotedId: string; url: string; quotedUrl: string; handle: string; mention: string; media: string; extra: Partial<Post> }> = {
+  x: {
+    id: 'x:100', quotedId: 'x:99', url: 'https://x.com/alice/status/100', quotedUrl: 'https://x.com/carol/status/99',
+    handle: 'alice', mention: 'https://x.com/bob', media: 'https://pbs.twimg.com', extra: {},
+  },
+  bluesky: {
+    id: 'bluesky:did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/3kaaaaaaaaa2a', quotedId: 'bluesky:did:plc:cccccccccccccccccccccccc/3kccccccccc2c',
+    url: 'https://bsky.app/profile/alice.bsky.social/post/3kaaaaaaaaa2a', quotedUrl: 'https://bsky.app/profile/carol.example.com/post/3kccccccccc2c',
+    handle: 'alice.bsky.social', mention: 'https://bsky.app/profile/did:plc:bbbbbbbbbbbbbbbbbbbbbbbb', media: 'https://cdn.bsky.app',
+    extra: { atUri: 'at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kaaaaaaaaa2a', cid: 'bafyreiaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+  },
+  mastodon: {
+    id: 'mastodon:mastodon.social/100', quotedId: 'mastodon:mastodon.social/99',
+    url: 'https://mastodon.social/@alice/100', quotedUrl: 'https://fosstodon.org/@carol/99',
+    handle: 'alice', mention: 'https://mastodon.social/@bob', media: 'https://files.mastodon.social', extra: { instance: 'mastodon.social' },
+  },
+};
+
+/** One item, every kind of content (a content warning too), no Markdown-significant characters of its own. */
+function basePost(site: Site): Post {
+  const n = NETWORK_PARTS[site];
   return {
-    id: 'x:100',
-    site: 'x',
-    url: 'https://x.com/alice/status/100',
-    author: { name: 'Alice', handle: 'alice' },
+    id: n.id,
+    site,
+    url: n.url,
+    author: { name: 'Alice', handle: n.handle },
     text: 'Hello see example.com and @bob',
     segments: [
       { kind: 'text', text: 'Hello see ' },
       { kind: 'link', text: 'example.com', href: 'https://example.com/page' },
       { kind: 'text', text: ' and ' },
-      { kind: 'mention', text: '@bob', href: 'https://x.com/bob' },
+      { kind: 'mention', text: '@bob', href: n.mention },
     ],
     lang: 'en',
     createdAt: '2025-11-20T15:04:05.000Z',
     media: [
-      { kind: 'image', url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A photo' },
-      { kind: 'video', url: 'https://video.twimg.com/v.mp4', posterUrl: 'https://pbs.twimg.com/p.jpg', alt: 'A clip' },
+      { kind: 'image', url: `${n.media}/media/a.jpg`, alt: 'A photo' },
+      { kind: 'video', url: 'https://video.twimg.com/v.mp4', posterUrl: `${n.media}/p.jpg`, alt: 'A clip' },
     ],
     quoted: {
-      id: 'x:99', site: 'x', url: 'https://x.com/carol/status/99', author: { name: 'Carol', handle: 'carol' },
+      id: n.quotedId, site, url: n.quotedUrl, author: { name: 'Carol', handle: 'carol' },
       text: 'Quoted words', segments: [{ kind: 'text', text: 'Quoted words' }], media: [],
       capturedAt: '2025-11-21T10:00:00.000Z', pageUrl: 'https://x.com/home',
     },
-    card: { url: 'https://t.co/card', title: 'Card title', domain: 'example.org', image: { url: 'https://pbs.twimg.com/card_img/1/a' } },
+    card: { url: 'https://t.co/card', title: 'Card title', domain: 'example.org', image: { url: `${n.media}/card_img/1/a` } },
     capturedAt: '2025-11-21T10:00:00.000Z',
     pageUrl: 'https://x.com/home',
+    contentWarning: 'Mind this',
+    ...n.extra,
   };
 }
 
-function baseRoundup(): Roundup {
+function baseRoundup(postId: string): Roundup {
   return {
     id: 'r1', title: 'My roundup', intro: 'Intro words', closing: 'Closing words',
-    items: [{ postId: 'x:100', leadIn: 'Before the post', commentary: 'After the post' }],
+    items: [{ postId, leadIn: 'Before the post', commentary: 'After the post' }],
     createdAt: '2025-11-21T10:00:00.000Z', updatedAt: '2025-11-22T10:00:00.000Z',
   };
 }
 
-/** The ordinary roundup with `value` in `field`; text fields get it between two words. */
-export function hostileInput(field: TextField | UrlField | null, value: string): ExportInput {
-  const roundup = baseRoundup();
-  const post = basePost();
+/** The ordinary roundup (its post from `site`) with `value` in `field`; text fields get it between two words. */
+export function hostileInput(field: TextField | UrlField | null, value: string, site: Site = 'x'): ExportInput {
+  const post = basePost(site);
+  const roundup = baseRoundup(post.id);
   const item = roundup.items[0]!;
   const quoted = post.quoted!;
   const v = `A ${value} Z`;
@@ -102,6 +133,8 @@ export function hostileInput(field: TextField | UrlField | null, value: string):
     case 'quotedName': quoted.author.name = v; break;
     case 'cardTitle': post.card!.title = v; break;
     case 'cardDomain': post.card!.domain = v; break;
+    case 'contentWarning': post.contentWarning = v; break;
+    case 'instance': post.instance = v; break;
     case 'linkHref': post.segments[1] = { kind: 'link', text: 'example.com', href: value }; break;
     case 'mentionHref': post.segments[3] = { kind: 'mention', text: '@bob', href: value }; break;
     case 'mediaUrl': post.media[0]!.url = value; break;

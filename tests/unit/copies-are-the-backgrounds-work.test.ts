@@ -63,21 +63,24 @@ describe('the permission for the media hosts', () => {
     permissions.listeners.length = 0;
   });
 
-  it('is asked for in the manifest', () => {
+  // X's, and Bluesky's CDN and video stills (model/media.ts MEDIA_HOSTS).
+  const ORIGINS = ['https://pbs.twimg.com/*', 'https://cdn.bsky.app/*', 'https://video.bsky.app/*'];
+
+  it('is asked for in the manifest, for every media host', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
-    expect(manifest.host_permissions).toContain('https://pbs.twimg.com/*');
+    for (const origin of ORIGINS) expect(manifest.host_permissions).toContain(origin);
   });
 
-  it('is checked, asked for and listened to through src/platform, for pbs.twimg.com', async () => {
+  it('is checked, asked for and listened to through src/platform, for every media host', async () => {
     const { mayLoadPictures, askToLoadPictures, onPicturesAllowed, PICTURE_ORIGINS } = await import('../../src/platform/permissions');
-    expect(PICTURE_ORIGINS).toEqual(['https://pbs.twimg.com/*']);
+    expect(PICTURE_ORIGINS).toEqual(ORIGINS);
     expect(await mayLoadPictures()).toBe(false);
-    expect(permissions.contains).toHaveBeenCalledWith({ origins: ['https://pbs.twimg.com/*'] });
+    expect(permissions.contains).toHaveBeenCalledWith({ origins: ORIGINS });
     permissions.contains.mockRejectedValueOnce(new Error('no permissions API'));
     expect(await mayLoadPictures()).toBe(false);
 
     expect(await askToLoadPictures()).toBe(true);
-    expect(permissions.request).toHaveBeenCalledWith({ origins: ['https://pbs.twimg.com/*'] });
+    expect(permissions.request).toHaveBeenCalledWith({ origins: ORIGINS });
 
     const granted = vi.fn();
     onPicturesAllowed(granted);

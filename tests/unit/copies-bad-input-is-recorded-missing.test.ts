@@ -2,7 +2,7 @@
 // could not be copied is recorded `missing` with a reason the writer can read, and tried again
 // later, waiting longer after each failure. A body over MAX_COPY_BYTES is never held whole.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_COPY_BYTES, type MissingCopy } from '../../src/model/media';
+import { MAX_COPY_BYTES, MEDIA_HOSTS, NOT_ALLOWED_REASON, type MissingCopy } from '../../src/model/media';
 import { isDue, MAX_TRIES, RETRY_BASE_MS } from '../../src/background/copies';
 import { readCopies } from '../../src/store/reads';
 import { missingPictures, NOT_COPIED_YET } from '../../src/store/copies';
@@ -78,7 +78,7 @@ describe('a picture that cannot be copied is recorded missing, and the clip stan
     const { record } = await clipWith(() => landedAt(picture(), 'https://tracker.example/pixel.jpg'));
     expect(record).toMatchObject({
       status: 'missing',
-      reason: 'The picture\'s address led to tracker.example; Roundup copies pictures only from pbs.twimg.com',
+      reason: `The picture's address led to tracker.example; Roundup copies pictures only from ${MEDIA_HOSTS.join(', ')}`,
     });
   });
 
@@ -206,7 +206,7 @@ describe('without the permission for pbs.twimg.com', () => {
     await r.settled();
     expect(fetched(r.fetch)).toEqual([]);
     expect((await readCopies(r.db, [AVATAR])).get(AVATAR)).toMatchObject({
-      status: 'missing', reason: 'Roundup may not load pictures from pbs.twimg.com yet', tries: 0,
+      status: 'missing', reason: NOT_ALLOWED_REASON, tries: 0,
     });
     expect(await r.store.copiesSummary()).toEqual({ kept: 0, bytes: 0, missing: 1 });
 

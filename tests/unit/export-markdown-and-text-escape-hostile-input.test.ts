@@ -1,12 +1,14 @@
-// Markdown and plain text: a hostile string in any field comes out as the characters typed.
+// Markdown and plain text: a hostile string in any field of a post from any network comes out
+// as the characters typed.
 // Markdown: once backslash-escapes are removed, the output has exactly the syntax an
 // ordinary roundup has (no new link, image, HTML, heading, list, template tag), and every
 // link goes to http(s). Plain text: a post's words stay inside the post's indented quote.
 import { describe, expect, it } from 'vitest';
 import { renderExport } from '../../src/export';
 import { safeUrl } from '../../src/export/escape';
+import type { Site } from '../../src/model/post';
 import {
-  HOSTILE_TEXT, HOSTILE_URLS, TEXT_FIELDS, URL_FIELDS, hostileInput, type TextField, type UrlField,
+  HOSTILE_TEXT, HOSTILE_URLS, NETWORKS, TEXT_FIELDS, URL_FIELDS, hostileInput, type TextField, type UrlField,
 } from '../golden/export-hostile';
 
 const MD_SETTINGS = [
@@ -43,17 +45,17 @@ function syntax(md: string): { chars: Record<string, number>; lineStarts: (strin
   return { chars, lineStarts, targets };
 }
 
-function markdown(field: TextField | UrlField | null, value: string, extra: object): string {
-  const input = hostileInput(field, value);
+function markdown(field: TextField | UrlField | null, value: string, extra: object, site: Site = 'x'): string {
+  const input = hostileInput(field, value, site);
   return renderExport('markdown', { ...input, settings: { ...input.settings, ...extra } });
 }
 
-describe.each(MD_SETTINGS)('Markdown export with %o', (extra) => {
-  const base = syntax(markdown(null, '', extra));
+describe.each(NETWORKS.flatMap((site) => MD_SETTINGS.map((extra) => ({ site, ...extra }))))('Markdown export with %o', ({ site, ...extra }) => {
+  const base = syntax(markdown(null, '', extra, site));
 
   it.each(TEXT_FIELDS)('escapes every hostile string in %s', (field) => {
     for (const hostile of HOSTILE_TEXT) {
-      const md = markdown(field, hostile, extra);
+      const md = markdown(field, hostile, extra, site);
       const got = syntax(md);
       const label = `${field} = ${JSON.stringify(hostile.slice(0, 60))}`;
       expect(got.chars, label).toEqual(base.chars);
@@ -65,7 +67,7 @@ describe.each(MD_SETTINGS)('Markdown export with %o', (extra) => {
   });
 
   it('writes the title in the front matter as one YAML double-quoted string', () => {
-    if (!extra.markdownFrontMatter) return;
+    if (!extra.markdownFrontMatter || site !== 'x') return;
     for (const hostile of HOSTILE_TEXT) {
       const md = markdown('title', hostile, extra);
       const match = FRONT_MATTER.exec(md);
@@ -78,7 +80,7 @@ describe.each(MD_SETTINGS)('Markdown export with %o', (extra) => {
 
   it.each(URL_FIELDS)('links only to http(s) with a hostile URL in %s', (field) => {
     for (const hostile of HOSTILE_URLS) {
-      const got = syntax(markdown(field, hostile, extra));
+      const got = syntax(markdown(field, hostile, extra, site));
       expect(got.targets.length).toBeLessThanOrEqual(base.targets.length);
       for (const target of got.targets) expect(safeUrl(target), `${field} = ${hostile}`).toBe(target);
       expect(got.lineStarts).toEqual(base.lineStarts);
@@ -86,12 +88,14 @@ describe.each(MD_SETTINGS)('Markdown export with %o', (extra) => {
   });
 });
 
-describe('Plain text export', () => {
+describe.each(NETWORKS)('Plain text export of a post from %s', (site) => {
   const text = (field: TextField | UrlField | null, value: string): string =>
-    renderExport('text', hostileInput(field, value));
+    renderExport('text', hostileInput(field, value, site));
   const unindented = (out: string): string[] => out.split('\n').filter((l) => l && !l.startsWith('    '));
   const base = unindented(text(null, ''));
-  const POST_FIELDS: TextField[] = ['postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName', 'cardTitle', 'cardDomain'];
+  const POST_FIELDS: TextField[] = [
+    'postText', 'linkText', 'authorName', 'handle', 'mediaAlt', 'quotedText', 'quotedName', 'cardTitle', 'cardDomain', 'contentWarning', 'instance',
+  ];
 
   it.each(POST_FIELDS)('keeps hostile %s inside the indented quote', (field) => {
     for (const hostile of HOSTILE_TEXT) {

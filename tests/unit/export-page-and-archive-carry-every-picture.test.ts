@@ -15,7 +15,7 @@ import { oneLine } from '../../src/export/paragraphs';
 import type { ExportInput } from '../../src/export';
 import type { PictureBytes } from '../../src/model/media';
 import type { Post } from '../../src/model/post';
-import { HOSTILE_TEXT, HOSTILE_URLS, TEXT_FIELDS, URL_FIELDS, hostileInput } from '../golden/export-hostile';
+import { HOSTILE_TEXT, HOSTILE_URLS, NETWORKS, TEXT_FIELDS, URL_FIELDS, hostileInput } from '../golden/export-hostile';
 import { SEED_INPUT, closeSeedPages } from '../golden/seed-roundup';
 import {
   TYPES, allUrls, attr, bytesOf, copiesOf, dataUri, elements, fetchedAddresses, only, pictureInput, picturePost, pictureRoundup, text, textOf,
@@ -39,7 +39,7 @@ const imgs = (html: string) => elements(html).filter((el) => el.tagName === 'img
 const main = (page: string): string => page.slice(page.indexOf('<main>\n') + 7, page.indexOf('\n</main>'));
 
 /** Tags a static page of words, links and pictures needs; anything else could run or load. */
-const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'p', 'a', 'em', 'br', 'blockquote', 'span', 'img']);
+const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'p', 'a', 'em', 'strong', 'br', 'blockquote', 'span', 'img']);
 
 describe('the self-contained page', () => {
   const input = pictureInput(2);
@@ -126,8 +126,10 @@ describe('the self-contained page', () => {
       return renderHtml({ ...i, posts, settings: { ...i.settings, includeEmbedScript: false } }).trimEnd().replaceAll('[Image', '[Photo');
     };
     const cases: ExportInput[] = [SEED_INPUT, pictureInput(2)];
-    for (const field of TEXT_FIELDS) for (const value of HOSTILE_TEXT) cases.push(hostileInput(field, value));
-    for (const field of URL_FIELDS) for (const value of HOSTILE_URLS) cases.push(hostileInput(field, value));
+    for (const site of NETWORKS) {
+      for (const field of TEXT_FIELDS) for (const value of HOSTILE_TEXT) cases.push(hostileInput(field, value, site));
+      for (const field of URL_FIELDS) for (const value of HOSTILE_URLS) cases.push(hostileInput(field, value, site));
+    }
     for (const c of cases) {
       const out = renderPage(c, new Map());
       expect(main(out)).toBe(asHtml(c));
