@@ -6,7 +6,7 @@
 // embed script); and the iframe is sandboxed with no permissions (no scripts, an opaque
 // origin). Inline styles stay allowed: the static card uses them.
 import { renderExport, type ExportInput } from '../../export';
-import { EMBED_SCRIPT } from '../../export/html';
+import { withoutEmbedScripts } from '../../export/html';
 import type { Post } from '../../model/post';
 import { PREVIEW_CSP } from './preview-csp';
 
@@ -31,8 +31,9 @@ export function previewHtml(format: 'html' | 'wordpress', input: ExportInput): s
 
 /** A whole HTML document around `html` (an HTML or WordPress export), for `srcdoc`. */
 export function previewDocument(html: string): string {
-  // The embed script could never run here; leaving it out keeps the console free of CSP noise.
-  const body = html.split(EMBED_SCRIPT).join('');
+  // The embed scripts (X's, Bluesky's, each Mastodon instance's) could never run here; leaving
+  // them out keeps the console free of CSP noise.
+  const body = withoutEmbedScripts(html);
   return (
     '<!doctype html><html><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">` +
