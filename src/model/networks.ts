@@ -79,3 +79,46 @@ export function blueskyPostLink(url: string): { actor: string; rkey: string } | 
 export function blueskyPostUrl(actor: string, rkey: string): string {
   return `https://bsky.app/profile/${encodeURIComponent(actor).replace(/%3A/g, ':')}/post/${rkey}`;
 }
+
+// ---- Mastodon ----
+
+/** A Mastodon status id as the instance's web addresses carry it (Mastodon's are numbers). */
+const MASTODON_STATUS_ID = '(\\d{1,30})';
+/** The forms of a status's address on a Mastodon instance (`/deck` is the advanced web UI's prefix). */
+const MASTODON_STATUS_PATHS: readonly RegExp[] = [
+  // `/@user/<id>`; `/@user@other.host/<id>`: a remote account's status as this instance shows it.
+  new RegExp(`^(?:/deck)?/@[A-Za-z0-9_.-]{1,64}(?:@[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)?/${MASTODON_STATUS_ID}/?$`),
+  // `/users/user/statuses/<id>`: the ActivityPub id, which answers a browser with the status.
+  new RegExp(`^/users/[A-Za-z0-9_.-]{1,64}/statuses/${MASTODON_STATUS_ID}/?$`),
+  // `/ap/users/<account id>/statuses/<id>`: the ActivityPub id of Mastodon 4.5 and later.
+  new RegExp(`^/ap/users/\\d{1,30}/statuses/${MASTODON_STATUS_ID}/?$`),
+  // `/statuses/<id>`, `/deck/statuses/<id>`: the web app's own route.
+  new RegExp(`^(?:/deck)?/statuses/${MASTODON_STATUS_ID}/?$`),
+];
+
+/**
+ * A link to a status on a Mastodon instance: the instance's host (with a port, if the link
+ * names one) and the status's id there. Null for anything else, including an account's page
+ * (`/@user`, `/@user/media`) or a status's embed (`/@user/<id>/embed`). Which host runs
+ * Mastodon is not known from the link: the instance's API answers that (capture/mastodon-api.ts).
+ */
+export function mastodonStatusLink(url: string): { host: string; id: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
+  for (const path of MASTODON_STATUS_PATHS) {
+    const m = path.exec(u.pathname);
+    if (m) return mastodonPostId(u.host, m[1]!) ? { host: u.host, id: m[1]! } : null;
+  }
+  return null;
+}
+
+/** `mastodon:<host>/<status id>`, or null when either is not one the id scheme takes. */
+export function mastodonPostId(host: string, id: string): string | null {
+  const postId = `mastodon:${host.toLowerCase()}/${id}`;
+  return POST_ID_PATTERNS.mastodon.test(postId) ? postId : null;
+}
