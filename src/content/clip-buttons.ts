@@ -1,6 +1,7 @@
 // The inline "Clip post" button in every post's action bar — unless the user turned inline
-// buttons off (settings `inlineButtons.x`); select mode, the keyboard and the context menu work
-// either way. The buttons only show and change state: clipping itself is in clipping.ts.
+// buttons off (settings `inlineButtons`); select mode, the keyboard and the context menu work
+// either way. The buttons only show and change state: clipping itself is in clipping.ts. Where
+// in a post the button goes is the network's business (network.ts `buttonPlace`); X's is here.
 import { CLIP_ATTRIBUTE, clipButton, listenToClipButtons, makeClipButton, type ClickTrust, type ClipButton } from './clip-button';
 import { POST_ATTRIBUTE } from './attributes';
 
@@ -9,7 +10,7 @@ import { POST_ATTRIBUTE } from './attributes';
  * Hot path: on a timeline the bar ends the post, so following last children finds it in
  * about seven steps; anything else (a focused post, an X Article) searches the whole post.
  */
-function actionBar(post: Element): Element {
+export function xActionBar(post: Element): Element {
   let el: Element | null = post;
   for (let depth = 0; el && depth < 12; depth++, el = el.lastElementChild) {
     if (el.getAttribute('role') === 'group') return el;
@@ -32,6 +33,8 @@ export function createClipButtons(
   press: (post: Element, postId: string, byKeyboard: boolean) => void,
   isClipped: (postId: string) => boolean,
   trust: ClickTrust = {},
+  /** The element the post's button is appended to. */
+  place: (post: Element) => Element = xActionBar,
 ): ClipButtons {
   // Post element → its button; lets go of posts X removes.
   const buttons = new WeakMap<Element, HTMLButtonElement>();
@@ -55,7 +58,7 @@ export function createClipButtons(
       return;
     }
     const button = makeClipButton(postId, pressed);
-    actionBar(post).append(button);
+    place(post).append(button);
     buttons.set(post, button);
   }
 

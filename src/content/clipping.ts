@@ -2,12 +2,13 @@
 // state on every copy of the post on the page. Used by the inline button, select mode, the
 // keyboard command and the context menu alike — and so is the one place a removal is told of,
 // with its "Undo".
-import { capturePost } from '../capture';
+import type { Post } from '../model/post';
 import { send } from '../platform/messaging';
 import type { ClipBook } from './clip-book';
 import type { ClipButtons } from './clip-buttons';
 import { CLIPPED_ATTRIBUTE } from './attributes';
 import type { NoticeOptions } from './notice';
+import { X_ADAPTER, type NetworkAdapter } from './network';
 import type { PostTracker } from './posts';
 
 export interface Toggled {
@@ -33,7 +34,14 @@ export interface Clipping {
   render(postIds: Iterable<string>): void;
 }
 
-export function createClipping(book: ClipBook, tracker: PostTracker, buttons: ClipButtons, notify: Notify): Clipping {
+export function createClipping(
+  book: ClipBook,
+  tracker: PostTracker,
+  buttons: ClipButtons,
+  notify: Notify,
+  /** Reads the post from the page (the network's capture, network.ts). */
+  capture: NetworkAdapter['capturePost'] = X_ADAPTER.capturePost,
+): Clipping {
   function render(postIds: Iterable<string>): void {
     for (const postId of postIds) {
       const posts = tracker.elementsOf(postId);
@@ -44,14 +52,14 @@ export function createClipping(book: ClipBook, tracker: PostTracker, buttons: Cl
   }
 
   /** Runs a clip request with every button of the post busy, and errors shown. */
-  async function withPost<T>(post: Element, postId: string, act: (p: NonNullable<ReturnType<typeof capturePost>>) => Promise<T>): Promise<T | null> {
+  async function withPost<T>(post: Element, postId: string, act: (p: Post) => Promise<T>): Promise<T | null> {
     const bs = buttons.of(tracker.elementsOf(postId));
     const fail = (message: string) => {
       for (const b of bs) b.setError(message);
       notify(`Roundup could not clip this post: ${message}`);
       return null;
     };
-    const captured = capturePost(post, location.href);
+    const captured = capture(post, location.href);
     if (!captured) return fail('it could not be read from the page.');
     for (const b of bs) b.setBusy(true);
     try {

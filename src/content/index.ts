@@ -1,10 +1,12 @@
-// Content script on x.com / twitter.com: wiring only. Features start with an AbortSignal so a
+// Content script on x.com / twitter.com and bsky.app: wiring only. What differs between the
+// networks comes from the page's adapter (network.ts). Features start with an AbortSignal so a
 // re-injected script (extension update) can take the old one's place cleanly.
 import { send } from '../platform/messaging';
 import { createClipBook, isClipSnapshot } from './clip-book';
 import { createClipButtons } from './clip-buttons';
 import { createClipping } from './clipping';
 import { listenToBackground } from './inbox';
+import { inlineButtonsOn, pageAdapter } from './network';
 import { removeNotice, showNotice } from './notice';
 import { retry } from './retry';
 import { installPageStyle } from './page-style';
@@ -23,10 +25,11 @@ start(controller.signal);
 function start(signal: AbortSignal): void {
   const style = installPageStyle(signal);
   watchTheme(signal, (theme) => style.setTheme(theme));
+  const network = pageAdapter();
   const book = createClipBook();
-  const buttons = createClipButtons(signal, (post, postId, keyboard) => void clipping.toggle(post, postId, { keyboard }), book.has);
-  const tracker = trackPosts(signal, (post, postId) => showNewPost(book, buttons, post, postId));
-  const clipping = createClipping(book, tracker, buttons, showNotice);
+  const buttons = createClipButtons(signal, (post, postId, keyboard) => void clipping.toggle(post, postId, { keyboard }), book.has, {}, network.buttonPlace);
+  const tracker = trackPosts(signal, (post, postId) => showNewPost(book, buttons, post, postId), network);
+  const clipping = createClipping(book, tracker, buttons, showNotice, network.capturePost);
   book.onChange((changed) => clipping.render(changed));
   const select = createSelectMode(signal, tracker, clipping, book);
   const allPosts = () => Array.from(document.querySelectorAll('[data-roundup-post]'));
@@ -41,7 +44,7 @@ function start(signal: AbortSignal): void {
       return null;
     },
     settingsChanged: ({ inlineButtons }) => {
-      buttons.setEnabled(inlineButtons?.x !== false, allPosts());
+      buttons.setEnabled(inlineButtonsOn(inlineButtons, network.site), allPosts());
       return null;
     },
     selectMode: ({ on }) => {
@@ -52,7 +55,8 @@ function start(signal: AbortSignal): void {
       const post = tracker.postOf(document.activeElement);
       const postId = post && tracker.idOf(post);
       if (!post || !postId) {
-        showNotice('No post has focus. Move to a post with j or k, then clip it.');
+        // X moves between posts with j and k; bsky.app's posts take focus with Tab.
+        showNotice(`No post has focus. Move to a post with ${network.site === 'x' ? 'j or k' : 'Tab'}, then clip it.`);
         throw new Error('no post has focus');
       }
       const result = await clipping.toggle(post, postId, { keyboard: true });
@@ -72,7 +76,7 @@ function start(signal: AbortSignal): void {
   // What to show comes from the background once; from then on it tells this tab of changes.
   // The clips are asked for until they come: without them no post shows as clipped.
   send('getSettings', {}).then(
-    (settings) => buttons.setEnabled(settings.inlineButtons.x, allPosts()),
+    (settings) => buttons.setEnabled(inlineButtonsOn(settings.inlineButtons, network.site), allPosts()),
     () => buttons.setEnabled(true, allPosts()), // unreachable background: buttons still work once it is back
   );
   void retry(() => send('getClips', {}), signal, { done: () => heard }).then((snapshot) => {

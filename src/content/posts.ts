@@ -1,12 +1,11 @@
 // Finds the posts on the page, including those that arrive later (infinite scroll, navigation
-// inside X's single-page app). Hot path, so: mutations are gathered and handled once per
+// inside the site's single-page app). Hot path, so: mutations are gathered and handled once per
 // animation frame; a node added inside a post costs one `closest` and one WeakMap lookup;
 // each post is identified (id, ad or not) once and remembered in a WeakMap, which lets go of
-// posts X removes; nothing reads layout.
-import { isPromoted, postIdOf } from '../capture';
+// posts the site removes; nothing reads layout. What a post is, and its id, is the network's
+// (network.ts): X's unless told otherwise.
 import { OWN_ATTRIBUTE, POST_ATTRIBUTE } from './attributes';
-
-const POST = '[data-testid="tweet"]';
+import { X_ADAPTER, type NetworkAdapter } from './network';
 
 /** Called for a new post, and again when something is added inside a known one. */
 export type OnPost = (post: Element, postId: string) => void;
@@ -19,7 +18,9 @@ export interface PostTracker {
   elementsOf(postId: string): Element[];
 }
 
-export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
+export function trackPosts(signal: AbortSignal, onPost: OnPost, network: NetworkAdapter = X_ADAPTER): PostTracker {
+  const POST = network.postSelector;
+  const { postIdOf, isPromoted } = network;
   // Post element → its id, or null for one not offered (an ad, or the photo viewer's wrapper).
   const known = new WeakMap<Element, string | null>();
 
@@ -36,8 +37,8 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
       return onPost(el, now ?? seen);
     }
     if (seen === null) return;
-    // The photo viewer's div wraps articles: those are the posts.
-    if (el.tagName !== 'ARTICLE' && el.querySelector(`article${POST}`)) return void known.set(el, null);
+    // X's photo viewer's div wraps articles: those are the posts.
+    if (network.isWrapper(el)) return void known.set(el, null);
     const postId = postIdOf(el);
     if (!postId) return; // X fills a post in late: looked at again when its parts arrive
     if (isPromoted(el)) return void known.set(el, null);
@@ -50,7 +51,7 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
     const candidates = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
-      // X adds whole timeline cells: the posts inside are found first, and only a node
+      // Sites add whole timeline cells: the posts inside are found first, and only a node
       // holding none (a post itself, or a part of one) looks up through its ancestors.
       const inner = node.firstElementChild ? node.querySelectorAll(POST) : null;
       if (inner?.length) for (const p of inner) candidates.add(p);
@@ -74,7 +75,7 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost): PostTracker {
     observer.takeRecords();
   };
   const observer = new MutationObserver((records) => {
-    // Index loops: this runs for every mutation on X's page, our own button insertions included.
+    // Index loops: this runs for every mutation on the page, our own button insertions included.
     for (let r = 0; r < records.length; r++) {
       const added = records[r]!.addedNodes;
       for (let i = 0; i < added.length; i++) {

@@ -1,6 +1,7 @@
-// X's own theme (light, dim, lights out), so our controls match the page. X paints it as the
-// body's inline background colour: that is read once at start and again only when the body's
-// `style` attribute changes (one attribute observer) — never per post, never computed style.
+// The site's own theme (light, dim, dark), so our controls match the page. X paints it as the
+// body's inline background colour; bsky.app names it in a class on <html> (`theme--dim`). That
+// is read once at start and again only when the body's `style` or <html>'s `class` attribute
+// changes (attribute observers) — never per post, never computed style.
 
 export type Theme = 'light' | 'dim' | 'dark';
 
@@ -23,15 +24,22 @@ function parseColor(c: string): [number, number, number] | null {
   return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
 }
 
+/** bsky.app's `theme--light|dim|dark` class on <html>, or null. */
+export function themeOfClass(root: Element | null | undefined): Theme | null {
+  for (const theme of ['light', 'dim', 'dark'] as const) if (root?.classList.contains(`theme--${theme}`)) return theme;
+  return null;
+}
+
 export function currentTheme(doc: Document = document): Theme {
   return (
     themeOfColor(doc.body?.style.backgroundColor) ??
+    themeOfClass(doc.documentElement) ??
     themeOfColor(doc.querySelector('meta[name="theme-color"]')?.getAttribute('content')) ??
     (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')
   );
 }
 
-/** Calls `onTheme` now and whenever X switches theme, until `signal` aborts. */
+/** Calls `onTheme` now and whenever the site switches theme, until `signal` aborts. */
 export function watchTheme(signal: AbortSignal, onTheme: (theme: Theme) => void): void {
   let theme = currentTheme();
   onTheme(theme);
@@ -41,5 +49,6 @@ export function watchTheme(signal: AbortSignal, onTheme: (theme: Theme) => void)
     if (next !== theme) onTheme((theme = next));
   });
   observer.observe(document.body, { attributes: true, attributeFilter: ['style'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
   signal.addEventListener('abort', () => observer.disconnect());
 }
