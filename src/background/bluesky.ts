@@ -4,7 +4,7 @@
 // from any page is read here too. The fetch is the platform's; reading the JSON is
 // capture/bluesky-api.ts's. Errors come back as sentences for the writer.
 import type { Post } from '../model/post';
-import { BLUESKY_API, blueskyPostLink, blueskyPostUrl } from '../model/networks';
+import { BLUESKY_API, blueskyPostIdFor, blueskyPostLink, blueskyPostUrl } from '../model/networks';
 import { readApiError, readGetPosts } from '../capture/bluesky-api';
 
 export interface ApiAnswer {
@@ -78,9 +78,10 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
 /** A post known only from its link (the API could not be asked): its id needs the author's DID. */
 export function blueskyPostFromLink(url: string, pageUrl: string, capturedAt: string): Post | null {
   const link = blueskyPostLink(url);
-  if (!link || !link.actor.startsWith('did:')) return null;
+  const id = link && blueskyPostIdFor(link.actor, link.rkey);
+  if (!link || !id) return null;
   return {
-    id: `bluesky:${link.actor}/${link.rkey}`,
+    id,
     site: 'bluesky',
     url: blueskyPostUrl(link.actor, link.rkey),
     author: { name: '', handle: '' },

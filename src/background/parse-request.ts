@@ -6,6 +6,7 @@ import { parseSettingsPatch } from '../model/settings';
 import { ROUNDUP_ID_PATTERN } from '../model/roundup-schema';
 import type { MessageType, Request } from '../messages';
 import { MAX_BACKUP_CHARS } from '../export/backup-limits';
+import { MAX_POST_ID } from '../model/networks';
 
 type Parsed<T extends MessageType> = { ok: true; value: Request<T> } | { ok: false; error: string };
 type Fields = Record<string, unknown>;
@@ -35,6 +36,9 @@ function needString(m: Fields, key: string, max = 200): string {
   if (v.length > max) throw new Error(`"${key}" is too long`);
   return v;
 }
+
+/** A post's id: an address, for a Mastodon post (model/networks.ts). */
+const needPostId = (m: Fields): string => needString(m, 'postId', MAX_POST_ID);
 
 /** An id the editor made for a new roundup (a UUID): the characters the backup allows in ids. */
 function needId(m: Fields, key: string): string {
@@ -72,16 +76,16 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
   }),
   setItemText: (m) => ({
     roundupId: needString(m, 'roundupId'),
-    postId: needString(m, 'postId'),
+    postId: needPostId(m),
     field: needOneOf(m, 'field', ITEM_TEXT_FIELDS),
     value: needText(m, 'value'),
   }),
   moveItem(m) {
     const to = m.to;
     if (typeof to !== 'number' || !Number.isInteger(to) || to < 0) throw new Error('"to" must be a position (0 or more)');
-    return { roundupId: needString(m, 'roundupId'), postId: needString(m, 'postId'), to };
+    return { roundupId: needString(m, 'roundupId'), postId: needPostId(m), to };
   },
-  removeItem: (m) => ({ roundupId: needString(m, 'roundupId'), postId: needString(m, 'postId') }),
+  removeItem: (m) => ({ roundupId: needString(m, 'roundupId'), postId: needPostId(m) }),
   getSettings: () => ({}),
   updateSettings(m) {
     const patch = parseSettingsPatch(m.patch);
@@ -94,7 +98,7 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
   },
   setCurrentRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
   deleteRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
-  restoreFromTrash: (m) => ({ id: needString(m, 'id', 400) }),
+  restoreFromTrash: (m) => ({ id: needString(m, 'id', MAX_POST_ID + 220) }),
   emptyTrash: () => ({}),
   setPublished(m) {
     if (typeof m.published !== 'boolean') throw new Error('"published" must be true or false');
@@ -107,7 +111,7 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) throw new Error('"index" must be a position (0 or more)');
     return {
       roundupId: needString(m, 'roundupId'),
-      item: { postId: needString(item, 'postId'), leadIn: needText(item, 'leadIn'), commentary: needText(item, 'commentary') },
+      item: { postId: needPostId(item), leadIn: needText(item, 'leadIn'), commentary: needText(item, 'commentary') },
       index,
     };
   },

@@ -17,7 +17,7 @@
 // not in JavaScript's UTF-16 units: `facetSegments` converts, and ignores a facet that is out
 // of range, overlaps an earlier one or cuts a character in two.
 import type { Author, LinkCard, Media, Post, Segment } from '../model/post';
-import { blueskyPostId, blueskyPostUrl } from '../model/networks';
+import { blueskyIdParts, blueskyPostId, blueskyPostUrl } from '../model/networks';
 import { parsePost } from '../model/parse-post';
 import { POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
@@ -218,7 +218,7 @@ function uriOf(view: unknown): unknown {
 function didOf(view: unknown): string {
   const uri = uriOf(view);
   const id = typeof uri === 'string' ? blueskyPostId(uri) : null;
-  return id ? id.slice('bluesky:'.length, id.lastIndexOf('/')) : '';
+  return blueskyIdParts(id ?? '')?.did ?? '';
 }
 
 // ---- reading a post ----
@@ -270,8 +270,7 @@ function readBody(view: Record<string, unknown>, rawRecord: unknown, at: ReadAt,
     return { ok: false, error: `The record is not a post but ${describe(rawRecord.$type)}.` };
   }
   const record = rawRecord;
-  const did = id.slice('bluesky:'.length, id.lastIndexOf('/'));
-  const rkey = id.slice(id.lastIndexOf('/') + 1);
+  const { did, rkey } = blueskyIdParts(id)!;
   const who = readAuthor(view.author, did);
 
   const post: Post = {
@@ -307,7 +306,7 @@ function readBody(view: Record<string, unknown>, rawRecord: unknown, at: ReadAt,
   // A reply to the author's own post: its parent's author is known without asking.
   const parentUri = isRecord(record.reply) && isRecord(record.reply.parent) ? record.reply.parent.uri : undefined;
   const parentId = typeof parentUri === 'string' ? blueskyPostId(parentUri) : null;
-  if (parentId && parentId.startsWith(`bluesky:${did}/`) && who.author.handle) post.replyTo = who.author.handle;
+  if (parentId && blueskyIdParts(parentId)?.did === did && who.author.handle) post.replyTo = who.author.handle;
 
   const warning = contentWarning(record.labels, view.labels);
   if (warning) post.contentWarning = warning;

@@ -3,12 +3,12 @@
 // facets' exact targets and spans, the language, the exact time — it leaves out, and every post
 // it reads is `partial`: the background completes it from Bluesky's API (capture/bluesky-api.ts).
 //
-// A post is offered only with an id, `bluesky:<author's DID>/<record key>`: the record key is in
+// A post is offered only with an id, `bsky:at://<author's DID>/app.bsky.feed.post/<record key>`: the record key is in
 // the post's link (`/profile/<handle>/post/<rkey>`), the DID only in the addresses of the
 // author's pictures (avatar, photos, link-card picture, video still; bluesky-page-dom.ts). A
 // post showing none of them has no id, and is not offered.
 import type { Author, LinkCard, Media, Post, Segment, ThreadPosition } from '../model/post';
-import { blueskyPostUrl, POST_ID_PATTERNS } from '../model/networks';
+import { blueskyPostIdFor, blueskyPostUrl } from '../model/networks';
 import { webUrl } from '../model/validate';
 import {
   BLUESKY_POST_SELECTOR,
@@ -117,18 +117,18 @@ function readRef(post: Element, quotes: Element[], pageUrl?: string): Ref | null
   const link = ownLink(post, quotes, pageUrl);
   if (!link) return null;
   const did = authorDid(post, quotes, link.actor);
-  if (!did || !POST_ID_PATTERNS.bluesky.test(`bluesky:${did}/${link.rkey}`)) return null;
+  if (!did || !blueskyPostIdFor(did, link.rkey)) return null;
   return { ...link, did };
 }
 
 /**
- * `bluesky:<did>/<rkey>` of the post element, or null when the page does not show both. Hot
+ * `bsky:<at:// URI>` of the post element, or null when the page does not show both. Hot
  * path (every post of an endless feed): selector lookups and regexes only.
  */
 export function blueskyPostIdOf(el: Element, pageUrl?: string): string | null {
   try {
     const ref = readRef(el, quoteBlocks(el), pageUrl);
-    return ref ? `bluesky:${ref.did}/${ref.rkey}` : null;
+    return ref ? blueskyPostIdFor(ref.did, ref.rkey) : null;
   } catch {
     return null;
   }
@@ -155,7 +155,7 @@ export function captureBlueskyPost(el: Element, pageUrl: string, capturedAt: str
     const ref = readRef(post, quotes, pageUrl);
     if (!ref) return null;
     const out: Post = {
-      id: `bluesky:${ref.did}/${ref.rkey}`,
+      id: blueskyPostIdFor(ref.did, ref.rkey)!,
       site: 'bluesky',
       url: blueskyPostUrl(isDid(ref.actor) ? ref.did : ref.actor, ref.rkey),
       author: { name: '', handle: isDid(ref.actor) ? '' : ref.actor },

@@ -13,7 +13,7 @@
 // - an error status and body (`readApiError`): what to tell the writer.
 //
 // Ids are per instance: the same status has another id on every instance that holds it. So a
-// post is `mastodon:<instance read from>/<its id there>` (model/networks.ts), and its `url` is
+// post is `mastodon:<its address on its home instance>` (model/networks.ts), and its `url` is
 // the status's address on its author's own instance (Status `url`, else `uri`).
 //
 // The status's `content` is HTML; `at.parse` makes it a DOM (DOMParser: it never runs what it
@@ -92,15 +92,17 @@ function finish(post: Post): ReadPost {
 
 function readOne(s: Record<string, unknown>, at: MastodonReadAt, host: string, quoted: boolean): ReadPost {
   const rawId = typeof s.id === 'number' && Number.isSafeInteger(s.id) ? String(s.id) : s.id;
-  const id = typeof rawId === 'string' ? mastodonPostId(host, rawId) : null;
-  if (!id) return { ok: false, error: `The status has no id Roundup can read (${describe(s.id)}).` };
-  const statusId = rawId as string;
+  if (typeof rawId !== 'string' || !/^[A-Za-z0-9]{1,40}$/.test(rawId)) return { ok: false, error: `The status has no id Roundup can read (${describe(s.id)}).` };
+  // The status's address on its home instance names it, whichever instance it was read from.
+  const url = webUrl(s.url) ?? webUrl(s.uri) ?? `https://${host}/statuses/${rawId}`;
+  const id = mastodonPostId(url);
+  if (!id) return { ok: false, error: `The status has no address Roundup can read (${describe(s.url)}).` };
   const who = readAuthor(s.account, host);
 
   const post: Post = {
     id,
     site: 'mastodon',
-    url: webUrl(s.url) ?? webUrl(s.uri) ?? `https://${host}/statuses/${statusId}`,
+    url,
     author: who,
     text: '',
     segments: [],

@@ -10,7 +10,7 @@
 // it reads with the script blocked or the post deleted. Bluesky's snippet links the handle to
 // the profile; ours writes `Name (@handle)` as X's does, one link, the post's.
 import type { Post } from '../model/post';
-import { blueskyPostId } from '../model/networks';
+import { blueskyIdParts, blueskyPostId } from '../model/networks';
 import type { ExportSettings } from './types';
 import { escapeAttr as attr, safeUrl } from './escape';
 import { attribution, permalink } from './post-parts';
@@ -34,10 +34,9 @@ interface BlueskyEmbed {
 /** The record the post is, as the embed names it; null for a post read without it (partial). */
 export function blueskyEmbed(post: Post): BlueskyEmbed | null {
   if (!post.atUri || !post.cid || !CID.test(post.cid)) return null;
-  const id = blueskyPostId(post.atUri);
-  if (!id) return null;
-  const [did, rkey] = id.slice('bluesky:'.length).split('/');
-  const url = safeUrl(`https://bsky.app/profile/${did}/post/${rkey}`);
+  const parts = blueskyIdParts(blueskyPostId(post.atUri) ?? '');
+  if (!parts) return null;
+  const url = safeUrl(`https://bsky.app/profile/${parts.did}/post/${parts.rkey}`);
   return url ? { uri: post.atUri, cid: post.cid, url } : null;
 }
 

@@ -2,7 +2,7 @@
 // as readers see it, its author as the network writes them, its content warning, its words
 // as segments with only safe links, its photos, its link card.
 import type { Media, Post, Segment } from '../model/post';
-import { POST_ID_PATTERNS } from '../model/networks';
+import { blueskyIdParts, mastodonIdUrl } from '../model/networks';
 import { cleanText, oneLine } from './paragraphs';
 import { safeUrl } from './escape';
 import type { PictureSource } from './pictures';
@@ -45,23 +45,15 @@ export function permalink(post: Pick<Post, 'url'>): string | null {
  * For an item whose post is gone from the data: a link that may still work, from the id alone.
  * - X: `https://twitter.com/i/web/status/<id>`, the form X serves for any post;
  * - Bluesky: `https://bsky.app/profile/<did>/post/<rkey>` (a DID stands for the handle there);
- * - Mastodon: `https://<host>/statuses/<id>`. The id is that instance's own, and the author is
- *   unknown, so not `/@user/<id>`: Mastodon answers `/statuses/<id>` for any status it has
- *   (its web app route, and PermalinkRedirector sends a remote one on to its home instance).
+ * - Mastodon: the status's own address, which its id is.
  */
 export function missingPostLink(postId: string): string | null {
   const x = /^x:(\d{1,25})$/.exec(postId);
   if (x) return `https://twitter.com/i/web/status/${x[1]}`;
-  if (POST_ID_PATTERNS.bluesky.test(postId)) {
-    const [did, rkey] = postId.slice('bluesky:'.length).split('/');
-    return safeUrl(`https://bsky.app/profile/${did}/post/${rkey}`);
-  }
-  if (POST_ID_PATTERNS.mastodon.test(postId)) {
-    const rest = postId.slice('mastodon:'.length);
-    const slash = rest.lastIndexOf('/');
-    return safeUrl(`https://${rest.slice(0, slash)}/statuses/${rest.slice(slash + 1)}`);
-  }
-  return null;
+  const bluesky = blueskyIdParts(postId);
+  if (bluesky) return safeUrl(`https://bsky.app/profile/${bluesky.did}/post/${bluesky.rkey}`);
+  const mastodon = mastodonIdUrl(postId);
+  return mastodon ? safeUrl(mastodon) : null;
 }
 
 export interface Attribution {

@@ -9,16 +9,20 @@ export const SITES: readonly Site[] = ['x', 'bluesky', 'mastodon'];
 export const NETWORK_NAMES: Readonly<Record<Site, string>> = { x: 'X', bluesky: 'Bluesky', mastodon: 'Mastodon' };
 
 /**
- * `Post.id` is `<site>:<the network's own id>`:
+ * `Post.id` is `<scheme>:<the network's own name for the post>` (DESIGN.md):
  * - X: `x:<status id>`;
- * - Bluesky: `bluesky:<author's DID>/<record key>` (the parts of the post's at:// URI that name it);
- * - Mastodon: `mastodon:<instance host>/<status id there>` (ids are per instance).
+ * - Bluesky: `bsky:<the post record's at:// URI>`;
+ * - Mastodon: `mastodon:<the status's web address on its home instance>` — the same whichever
+ *   instance it was read from (a status's id is each instance's own; its address is not).
  */
 export const POST_ID_PATTERNS: Readonly<Record<Site, RegExp>> = {
   x: /^x:\d{1,25}$/,
-  bluesky: /^bluesky:did:(?:plc|web):[A-Za-z0-9._:%-]{1,200}\/[A-Za-z0-9._~:-]{1,64}$/,
-  mastodon: /^mastodon:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?\/[A-Za-z0-9]{1,40}$/,
+  bluesky: /^bsky:at:\/\/did:(?:plc|web):[A-Za-z0-9._:%-]{1,200}\/app\.bsky\.feed\.post\/[A-Za-z0-9._~:-]{1,64}$/,
+  mastodon: /^mastodon:https?:\/\/[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?\/[^\s"'<>\\]{1,2000}$/,
 };
+
+/** The longest post id the schemes allow (a Mastodon address). */
+export const MAX_POST_ID = 2_300;
 
 /** Any network's post id. */
 export const POST_ID_PATTERN = new RegExp(Object.values(POST_ID_PATTERNS).map((p) => `(?:${p.source})`).join('|'));
@@ -46,17 +50,25 @@ export const BLUESKY_API = 'https://public.api.bsky.app';
 /** An at:// URI of a post record: `at://<did>/app.bsky.feed.post/<rkey>`. */
 const AT_POST_URI = /^at:\/\/(did:(?:plc|web):[A-Za-z0-9._:%-]{1,200})\/app\.bsky\.feed\.post\/([A-Za-z0-9._~:-]{1,64})$/;
 
-/** `bluesky:<did>/<rkey>` from a post's at:// URI, or null. */
+/** `bsky:<at:// URI>` of a post record's URI, or null when it names no post record. */
 export function blueskyPostId(atUri: string): string | null {
-  const m = AT_POST_URI.exec(atUri);
-  return m ? `bluesky:${m[1]}/${m[2]}` : null;
+  return AT_POST_URI.test(atUri) ? `bsky:${atUri}` : null;
+}
+
+/** The id of the post its author's DID and the record key name, or null. */
+export function blueskyPostIdFor(did: string, rkey: string): string | null {
+  return blueskyPostId(`at://${did}/app.bsky.feed.post/${rkey}`);
 }
 
 /** The post's at:// URI from its id (for the API), or null for another network's id. */
 export function blueskyAtUri(postId: string): string | null {
-  if (!POST_ID_PATTERNS.bluesky.test(postId)) return null;
-  const [did, rkey] = postId.slice('bluesky:'.length).split('/');
-  return `at://${did}/app.bsky.feed.post/${rkey}`;
+  return POST_ID_PATTERNS.bluesky.test(postId) ? postId.slice('bsky:'.length) : null;
+}
+
+/** The author's DID and the record key a Bluesky post id names, or null for another network's id. */
+export function blueskyIdParts(postId: string): { did: string; rkey: string } | null {
+  const m = AT_POST_URI.exec(blueskyAtUri(postId) ?? '');
+  return m ? { did: m[1]!, rkey: m[2]! } : null;
 }
 
 /**
@@ -81,6 +93,9 @@ export function blueskyPostUrl(actor: string, rkey: string): string {
 }
 
 // ---- Mastodon ----
+
+/** An instance's host as a URL parser gives it (lower case), with a port on a test machine. */
+const HOST_PORT = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?$/;
 
 /** A Mastodon status id as the instance's web addresses carry it (Mastodon's are numbers). */
 const MASTODON_STATUS_ID = '(\\d{1,30})';
@@ -112,13 +127,28 @@ export function mastodonStatusLink(url: string): { host: string; id: string } | 
   if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
   for (const path of MASTODON_STATUS_PATHS) {
     const m = path.exec(u.pathname);
-    if (m) return mastodonPostId(u.host, m[1]!) ? { host: u.host, id: m[1]! } : null;
+    if (m) return HOST_PORT.test(u.host) ? { host: u.host, id: m[1]! } : null;
   }
   return null;
 }
 
-/** `mastodon:<host>/<status id>`, or null when either is not one the id scheme takes. */
-export function mastodonPostId(host: string, id: string): string | null {
-  const postId = `mastodon:${host.toLowerCase()}/${id}`;
-  return POST_ID_PATTERNS.mastodon.test(postId) ? postId : null;
+/**
+ * `mastodon:<status address>` of the status's web address on its home instance (as the API's
+ * `url` gives it; host in lower case, no query or fragment), or null when it is no such address.
+ */
+export function mastodonPostId(statusUrl: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(statusUrl);
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
+  const postId = `mastodon:${u.protocol}//${u.host}${u.pathname}`;
+  return POST_ID_PATTERNS.mastodon.test(postId) && postId.length <= MAX_POST_ID ? postId : null;
+}
+
+/** The status's address a Mastodon post id names, or null for another network's id. */
+export function mastodonIdUrl(postId: string): string | null {
+  return POST_ID_PATTERNS.mastodon.test(postId) ? postId.slice('mastodon:'.length) : null;
 }

@@ -7,7 +7,7 @@
 // costs nothing in a bundle that imports it and never checks (the editor imports the store,
 // whose backup cleans with it; esbuild keeps any top-level call it cannot prove pure).
 import { THREAD_POSITIONS, type Author, type LinkCard, type Media, type Post, type Segment } from './post';
-import { POST_ID_PATTERN, siteOfPostId, SITES } from './networks';
+import { MAX_POST_ID, POST_ID_PATTERN, siteOfPostId, SITES } from './networks';
 import {
   bool, either, fail, httpUrl, isoDate, list, MAX_URL, object, oneOf, text, where, type Check, type ObjectCheck,
 } from './validate';
@@ -52,7 +52,7 @@ export function segmentKind(value: unknown): Segment['kind'] | null {
 function build() {
   const longText = text(POST_LIMITS.text);
   const shortText = text(POST_LIMITS.shortText);
-  const postId = text(300, POST_ID_PATTERN, 'is not a post id like "x:1234567890"');
+  const postId = text(MAX_POST_ID, POST_ID_PATTERN, 'is not a post id like "x:1234567890"');
   const empty = text(0);
 
   const author = object<Author>(

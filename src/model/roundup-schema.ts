@@ -4,6 +4,7 @@
 // model gains a field.
 import { parsePost } from './parse-post';
 import type { Post } from './post';
+import { MAX_POST_ID } from './networks';
 import { postSchema } from './post-schema';
 import type { Roundup, RoundupItem } from './roundup';
 import { itemTrashId, mergeItemWords, roundupTrashId, type TrashEntry, type TrashedItem, type TrashedRoundup } from './trash';
@@ -48,7 +49,8 @@ function build() {
 
   const itemFields = object<TrashedItem>(
     {
-      id: text(500), kind: oneOf(['item']), roundupId, roundupTitle: longText, item: roundupItem,
+      // `item:<roundup id>:<post id>` (model/trash.ts): a Mastodon post id is an address.
+      id: text(MAX_POST_ID + 220), kind: oneOf(['item']), roundupId, roundupTitle: longText, item: roundupItem,
       index: int(0), after: postId, deletedAt: isoDate,
     },
     ['after'],

@@ -57,13 +57,13 @@ const NETWORK_PARTS: Record<Site, { id: string; quotedId: string; url: string; q
     handle: 'alice', mention: 'https://x.com/bob', media: 'https://pbs.twimg.com', extra: {},
   },
   bluesky: {
-    id: 'bluesky:did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/3kaaaaaaaaa2a', quotedId: 'bluesky:did:plc:cccccccccccccccccccccccc/3kccccccccc2c',
+    id: 'bsky:at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kaaaaaaaaa2a', quotedId: 'bsky:at://did:plc:cccccccccccccccccccccccc/app.bsky.feed.post/3kccccccccc2c',
     url: 'https://bsky.app/profile/alice.bsky.social/post/3kaaaaaaaaa2a', quotedUrl: 'https://bsky.app/profile/carol.example.com/post/3kccccccccc2c',
     handle: 'alice.bsky.social', mention: 'https://bsky.app/profile/did:plc:bbbbbbbbbbbbbbbbbbbbbbbb', media: 'https://cdn.bsky.app',
     extra: { atUri: 'at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kaaaaaaaaa2a', cid: 'bafyreiaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
   },
   mastodon: {
-    id: 'mastodon:mastodon.social/100', quotedId: 'mastodon:mastodon.social/99',
+    id: 'mastodon:https://mastodon.social/@alice/100', quotedId: 'mastodon:https://fosstodon.org/@carol/99',
     url: 'https://mastodon.social/@alice/100', quotedUrl: 'https://fosstodon.org/@carol/99',
     handle: 'alice', mention: 'https://mastodon.social/@bob', media: 'https://files.mastodon.social', extra: { instance: 'mastodon.social' },
   },

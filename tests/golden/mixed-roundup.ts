@@ -34,7 +34,7 @@ const BOB_DID = 'did:plc:k7qkgm3sfb2ahfqdzm5pdkwu';
 const ALICE_DID = 'did:plc:4fqbrgm5lhoa7nvsmwr2xzcu';
 
 export const MIXED_BLUESKY: Post = {
-  id: `bluesky:${ALICE_DID}/3lbqta7xzwc2k`,
+  id: `bsky:at://${ALICE_DID}/app.bsky.feed.post/3lbqta7xzwc2k`,
   site: 'bluesky',
   url: 'https://bsky.app/profile/alice.bsky.social/post/3lbqta7xzwc2k',
   author: { name: 'Alice Martin', handle: 'alice.bsky.social' },
@@ -49,7 +49,7 @@ export const MIXED_BLUESKY: Post = {
   createdAt: '2025-11-21T08:30:00.000Z',
   media: [],
   quoted: {
-    id: `bluesky:${BOB_DID}/3lbqs2vwlpk2e`,
+    id: `bsky:at://${BOB_DID}/app.bsky.feed.post/3lbqs2vwlpk2e`,
     site: 'bluesky',
     url: 'https://bsky.app/profile/bob.example.com/post/3lbqs2vwlpk2e',
     author: { name: 'Bob Okafor', handle: 'bob.example.com' },
@@ -73,7 +73,7 @@ export const MIXED_BLUESKY: Post = {
 };
 
 export const MIXED_MASTODON: Post = {
-  id: 'mastodon:mastodon.social/113255541325488375',
+  id: 'mastodon:https://mastodon.social/@carol/113255541325488375',
   site: 'mastodon',
   url: 'https://mastodon.social/@carol/113255541325488375',
   author: { name: 'Carol Reyes', handle: 'carol' },
@@ -94,7 +94,7 @@ export const MIXED_MASTODON: Post = {
 };
 
 export const MIXED_BOOST: Post = {
-  id: 'mastodon:hachyderm.io/113260012345678901',
+  id: 'mastodon:https://fosstodon.org/@dave/113259998877665544',
   site: 'mastodon',
   url: 'https://fosstodon.org/@dave/113259998877665544',
   author: { name: 'Dave Kim', handle: 'dave@fosstodon.org' },

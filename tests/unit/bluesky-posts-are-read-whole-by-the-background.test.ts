@@ -23,7 +23,7 @@ const HANDLE = 'soubhikbarari.bsky.social';
 
 /** The post as bsky.app's page shows it: words without facets, no CID, marked partial. */
 const fromPage: Post = {
-  id: `bluesky:${DID}/${RKEY}`, site: 'bluesky', url: `https://bsky.app/profile/${HANDLE}/post/${RKEY}`,
+  id: `bsky:at://${DID}/app.bsky.feed.post/${RKEY}`, site: 'bluesky', url: `https://bsky.app/profile/${HANDLE}/post/${RKEY}`,
   author: { name: 'Soubhik Barari', handle: HANDLE }, text: 'Excited to be a speaker', segments: [], media: [],
   capturedAt: '2026-11-29T10:00:00.000Z', pageUrl: 'https://bsky.app/', partial: true,
 };
@@ -90,14 +90,14 @@ describe('"Clip this post" on a bsky.app link, from any page', () => {
   it('resolves the handle, reads the post whole, and clips it', async () => {
     const { handlers, stored } = await setUp();
     const reply = await handlers.clipLink({ url: `https://bsky.app/profile/${HANDLE}/post/${RKEY}`, pageUrl: 'https://example.com/news' }, {});
-    expect(reply).toMatchObject({ added: true, postId: `bluesky:${DID}/${RKEY}` });
+    expect(reply).toMatchObject({ added: true, postId: `bsky:at://${DID}/app.bsky.feed.post/${RKEY}` });
     expect(await stored(reply.postId)).toMatchObject({ cid: 'bafyreifk6pyilxkm7vcingnkdbzueaftqg54i3al4zbh5p3jy3pryfkc3a', pageUrl: 'https://example.com/news', author: { handle: HANDLE } });
   });
 
   it('with the API down: a link naming the author\'s DID is kept, partial; one naming a handle says why it cannot be', async () => {
     const { handlers, stored } = await setUp({ down: true });
     const reply = await handlers.clipLink({ url: `https://bsky.app/profile/${DID}/post/${RKEY}` }, {});
-    expect(await stored(reply.postId)).toMatchObject({ id: `bluesky:${DID}/${RKEY}`, partial: true, url: `https://bsky.app/profile/${DID}/post/${RKEY}` });
+    expect(await stored(reply.postId)).toMatchObject({ id: `bsky:at://${DID}/app.bsky.feed.post/${RKEY}`, partial: true, url: `https://bsky.app/profile/${DID}/post/${RKEY}` });
     await expect(handlers.clipLink({ url: `https://bsky.app/profile/${HANDLE}/post/${RKEY}` }, {})).rejects.toThrow(
       /^This Bluesky post could not be read: Bluesky could not be reached \(Failed to fetch\)\.$/,
     );

@@ -57,7 +57,7 @@ describe('getPosts (bskyr, 2023): a photo, links after multibyte characters', ()
   const SOUBHIK_TEXT =
     "Excited to be a speaker for the \n@rstatsai conf on Oct 19 @Georgetown! 📈 I'll be debuting a new version (and applications) of LocalView (localview.net), a local civic data platform I co-built. Come say hi if you’re around the beltway!✨#rstats #rgov\n\nrstats.ai/gov.html";
   const SOUBHIK: Post = {
-    id: 'bluesky:did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/3k7qmjev5lr2s',
+    id: 'bsky:at://did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/app.bsky.feed.post/3k7qmjev5lr2s',
     site: 'bluesky',
     url: 'https://bsky.app/profile/soubhikbarari.bsky.social/post/3k7qmjev5lr2s',
     atUri: 'at://did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/app.bsky.feed.post/3k7qmjev5lr2s',
@@ -101,7 +101,7 @@ describe('getPosts (bskyr, 2023): a photo, links after multibyte characters', ()
 describe('getQuotes (bskyr, 2024): mentions, a hashtag, quotes, a card beside a quote', () => {
   const read = readGetPosts(json('bskyr/app.bsky.feed.getQuotes-af4016.json'), at);
   const QUOTED: Post = {
-    id: 'bluesky:did:plc:5c2r73erhng4bszmxlfdtscf/3lc5c5qv72r2w',
+    id: 'bsky:at://did:plc:5c2r73erhng4bszmxlfdtscf/app.bsky.feed.post/3lc5c5qv72r2w',
     site: 'bluesky',
     url: 'https://bsky.app/profile/bskyr.bsky.social/post/3lc5c5qv72r2w',
     atUri: 'at://did:plc:5c2r73erhng4bszmxlfdtscf/app.bsky.feed.post/3lc5c5qv72r2w',
@@ -124,15 +124,15 @@ describe('getQuotes (bskyr, 2024): mentions, a hashtag, quotes, a card beside a 
   it('reads both posts, each quoting the same post', () => {
     expect(read.errors).toEqual([]);
     expect(read.posts.map((p) => [p.id, p.quoted?.id])).toEqual([
-      ['bluesky:did:plc:3ixxligsafp4u6ghljcoetnm/3lc6isqcp6u2y', QUOTED.id],
-      ['bluesky:did:plc:wpe35pganb6d4pg4ekmfy6u5/3lc5d6zspys2c', QUOTED.id],
+      ['bsky:at://did:plc:3ixxligsafp4u6ghljcoetnm/app.bsky.feed.post/3lc6isqcp6u2y', QUOTED.id],
+      ['bsky:at://did:plc:wpe35pganb6d4pg4ekmfy6u5/app.bsky.feed.post/3lc5d6zspys2c', QUOTED.id],
     ]);
     read.posts.forEach(expectStorable);
   });
 
   it('a quote post with two mentions and a hashtag; an empty display name falls back to the handle', () => {
     expect(read.posts[0]).toEqual({
-      id: 'bluesky:did:plc:3ixxligsafp4u6ghljcoetnm/3lc6isqcp6u2y',
+      id: 'bsky:at://did:plc:3ixxligsafp4u6ghljcoetnm/app.bsky.feed.post/3lc6isqcp6u2y',
       site: 'bluesky',
       url: 'https://bsky.app/profile/randvegan.bsky.social/post/3lc6isqcp6u2y',
       atUri: 'at://did:plc:3ixxligsafp4u6ghljcoetnm/app.bsky.feed.post/3lc6isqcp6u2y',
@@ -221,7 +221,7 @@ describe('getAuthorFeed (bskyr, recorded 2025-05-19 by vcr): 50 real feed entrie
 
   it('a post with mentions and an external card (curly apostrophe before the facets)', () => {
     expect(byRkey('3lo7irc7njk2p')).toEqual({
-      id: 'bluesky:did:plc:wpe35pganb6d4pg4ekmfy6u5/3lo7irc7njk2p',
+      id: 'bsky:at://did:plc:wpe35pganb6d4pg4ekmfy6u5/app.bsky.feed.post/3lo7irc7njk2p',
       site: 'bluesky',
       url: 'https://bsky.app/profile/chriskenny.bsky.social/post/3lo7irc7njk2p',
       atUri: 'at://did:plc:wpe35pganb6d4pg4ekmfy6u5/app.bsky.feed.post/3lo7irc7njk2p',
@@ -266,7 +266,7 @@ describe('getAuthorFeed (bskyr, recorded 2025-05-19 by vcr): 50 real feed entrie
     const V = 'https://video.bsky.app/watch/did%3Aplc%3A5c2r73erhng4bszmxlfdtscf/bafkreig6cnr4gjl7ibnpveogcrv3cs6rtb2zciwd2uh652yi547cb5bbly/';
     expect(p.media).toEqual([]);
     expect(p.quoted).toEqual({
-      id: 'bluesky:did:plc:5c2r73erhng4bszmxlfdtscf/3lc7pjcxyz22c',
+      id: 'bsky:at://did:plc:5c2r73erhng4bszmxlfdtscf/app.bsky.feed.post/3lc7pjcxyz22c',
       site: 'bluesky',
       url: 'https://bsky.app/profile/bskyr.bsky.social/post/3lc7pjcxyz22c',
       atUri: 'at://did:plc:5c2r73erhng4bszmxlfdtscf/app.bsky.feed.post/3lc7pjcxyz22c',
@@ -293,7 +293,7 @@ describe('getAuthorFeed (bskyr, recorded 2025-05-19 by vcr): 50 real feed entrie
     ]);
     expect(p.segments.filter((s) => s.kind === 'hashtag').map((s) => s.text)).toEqual(['#Typst', '#rstats', '#quartopub']);
     expect(p.quoted).toMatchObject({
-      id: 'bluesky:did:plc:qnzaaisqa3lafzmtjxt5nt52/3lng6ylee7p2v',
+      id: 'bsky:at://did:plc:qnzaaisqa3lafzmtjxt5nt52/app.bsky.feed.post/3lng6ylee7p2v',
       author: { name: 'CRAN Updates', handle: 'cranupdates.bsky.social' },
       text: 'New on CRAN: typr (0.0.1). View at https://CRAN.R-project.org/package=typr',
       segments: [
@@ -350,7 +350,7 @@ describe('getPostThread (MarshalX/atproto test data): a photo and a quote, no wo
       errors: [],
       posts: [
         {
-          id: 'bluesky:did:plc:kvwvcn5iqfooopmyzvb4qzba/3kaheyt6vpc22',
+          id: 'bsky:at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/3kaheyt6vpc22',
           site: 'bluesky',
           url: 'https://bsky.app/profile/test.marshal.dev/post/3kaheyt6vpc22',
           atUri: 'at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/3kaheyt6vpc22',
@@ -362,7 +362,7 @@ describe('getPostThread (MarshalX/atproto test data): a photo and a quote, no wo
           createdAt: '2023-09-28T12:49:36.735Z',
           media: [{ kind: 'image', url: 'https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:kvwvcn5iqfooopmyzvb4qzba/bafkreic3cp5ky525vsukjvrzxsc2h3jka2gud74l2hgeatw2rhj2qycnmq@jpeg' }],
           quoted: {
-            id: 'bluesky:did:plc:kvwvcn5iqfooopmyzvb4qzba/3kahesw26il2z',
+            id: 'bsky:at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/3kahesw26il2z',
             site: 'bluesky',
             url: 'https://bsky.app/profile/test.marshal.dev/post/3kahesw26il2z',
             atUri: 'at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/3kahesw26il2z',
@@ -391,7 +391,7 @@ describe('getPostThread (Morpho, 2023): real threads with other people in them',
     const read = readThread(json('morpho/thread-response-json-mid-thread.json'), at);
     expect(read.errors).toEqual([]);
     expect(read.posts.map((p) => [p.id, p.author.handle, p.replyTo, p.thread])).toEqual([
-      ['bluesky:did:plc:uy7ehrx332p6dow5sk32hxzq/3k7rmyigapw2y', 'chadmichael.bsky.social', 'mattbinder.bsky.social', undefined],
+      ['bsky:at://did:plc:uy7ehrx332p6dow5sk32hxzq/app.bsky.feed.post/3k7rmyigapw2y', 'chadmichael.bsky.social', 'mattbinder.bsky.social', undefined],
     ]);
     expect(read.posts[0]!.author).toEqual({
       name: 'Chad',
@@ -406,7 +406,7 @@ describe('getPostThread (Morpho, 2023): real threads with other people in them',
     expect(read.errors).toEqual([]);
     expect(read.posts).toHaveLength(1);
     expect(read.posts[0]).toMatchObject({
-      id: 'bluesky:did:plc:mndtiksvxikpsy3zl6ebd2kr/3k7rlrukr4w2v',
+      id: 'bsky:at://did:plc:mndtiksvxikpsy3zl6ebd2kr/app.bsky.feed.post/3k7rlrukr4w2v',
       url: 'https://bsky.app/profile/mattbinder.bsky.social/post/3k7rlrukr4w2v',
       author: { name: 'Matt Binder', handle: 'mattbinder.bsky.social' },
       segments: [
@@ -458,7 +458,7 @@ describe('getPostThread (Morpho, 2023): real threads with other people in them',
 
 describe('CONSTRUCTED self-thread (constructed-self-thread.json)', () => {
   const read = readThread(json('constructed-self-thread.json'), at);
-  const ALICE = 'bluesky:did:plc:constructedalicexxxxxxxxx/';
+  const ALICE = 'bsky:at://did:plc:constructedalicexxxxxxxxx/app.bsky.feed.post/';
 
   it('walks up while the author is the same, then down by her earliest own reply; others left out', () => {
     expect(read.errors).toEqual([]);
@@ -526,7 +526,7 @@ describe('CONSTRUCTED posts (constructed-posts.json): labels, unavailable quotes
     const p = by('3mquotequot');
     expect(p.partial).toBeUndefined();
     expect(p.quoted).toMatchObject({
-      id: 'bluesky:did:plc:constructedcarolxxxxxxxxx/3mquotedaaa',
+      id: 'bsky:at://did:plc:constructedcarolxxxxxxxxx/app.bsky.feed.post/3mquotedaaa',
       text: 'Look at this (now deleted) post',
       media: [{ kind: 'image', url: 'https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:constructedcarolxxxxxxxxx/bafkreiconstructedimaged@jpeg', alt: 'A green triangle' }],
     });
@@ -660,7 +660,7 @@ describe('bad input: an answer or a part of one that is not what it should be', 
   it('answers without their lists', () => {
     expect(readGetPosts(null, at)).toEqual({ posts: [], errors: ['The answer from Bluesky holds no list of posts.'] });
     expect(readGetPosts({ posts: [null, goodView(), 3] }, at)).toEqual({
-      posts: [expect.objectContaining({ id: 'bluesky:did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/3k7qmjev5lr2s' })],
+      posts: [expect.objectContaining({ id: 'bsky:at://did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/app.bsky.feed.post/3k7qmjev5lr2s' })],
       errors: ['Post 1: The post is not an object (null).', 'Post 3: The post is not an object (a number).'],
     });
     expect(readThread(undefined, at)).toEqual({ posts: [], errors: ['The answer from Bluesky holds no thread.'] });
@@ -746,7 +746,7 @@ describe('bad input: an answer or a part of one that is not what it should be', 
     for (let i = 0; i < 5_000; i++) chain = node(i, chain);
     const read = readThread({ thread: chain }, at);
     expect(read.posts).toHaveLength(1_001);
-    expect(read.posts[1_000]!.id).toBe('bluesky:did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/3k4999');
+    expect(read.posts[1_000]!.id).toBe('bsky:at://did:plc:ic6zqvuw5ulmfpjiwnhsr2ns/app.bsky.feed.post/3k4999');
   });
 
   it('anything at all: never throws, and whatever is read passes the store check', () => {

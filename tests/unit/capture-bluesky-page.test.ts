@@ -1,6 +1,6 @@
 // Bluesky capture from the page (capture/bluesky-page.ts) on real bsky.app feed cells, saved
 // from bsky.app/profile/bsky.app (tests/fixtures/bluesky/SOURCES.md, "pages"): posts are found
-// by their data-testid, named `bluesky:<did>/<rkey>` only when the page shows the author's DID,
+// by their data-testid, named `bsky:at://<did>/app.bsky.feed.post/<rkey>` only when the page shows the author's DID,
 // and read — author, words with their line breaks, mentions and links, photos with alt text, a
 // video, a link card, a quoted post, "Reposted by", the thread line, the time — into a Post
 // marked partial that passes parsePost unchanged. Exact values throughout.
@@ -43,7 +43,7 @@ const ALEX_AUTHOR = {
   profileUrl: 'https://bsky.app/profile/alexbenzer.com',
 };
 const shell = (did: string, handle: string, rkey: string) => ({
-  id: `bluesky:${did}/${rkey}`,
+  id: `bsky:at://${did}/app.bsky.feed.post/${rkey}`,
   site: 'bluesky',
   url: `https://bsky.app/profile/${handle}/post/${rkey}`,
   atUri: `at://${did}/app.bsky.feed.post/${rkey}`,
@@ -190,8 +190,8 @@ describe('Bluesky posts on the saved page', () => {
     const posts = postsOf(loadCells());
     expect(CELLS.map((c) => blueskyPostIdOf(posts.get(c)!))).toEqual([
       null,
-      `bluesky:${ALEXBENZER_DID}/3mloibwobns2b`,
-      `bluesky:${BSKY_APP_DID}/3mk4lzkrnk22d`,
+      `bsky:at://${ALEXBENZER_DID}/app.bsky.feed.post/3mloibwobns2b`,
+      `bsky:at://${BSKY_APP_DID}/app.bsky.feed.post/3mk4lzkrnk22d`,
       null,
       null,
       null,
@@ -273,7 +273,7 @@ describe('Bluesky capture, on hand-made posts', () => {
     expect(post.text).toBe('See #roundup by @bob.test, this and example.com/a');
     expect(post.createdAt).toBe(local(2026, 6, 1, 9, 5));
     expect(post.url).toBe('https://bsky.app/profile/mallory.example/post/3abc');
-    expect(post.id).toBe('bluesky:did:plc:mallory/3abc');
+    expect(post.id).toBe('bsky:at://did:plc:mallory/app.bsky.feed.post/3abc');
   });
 
   it('offers no post whose author\'s DID the page does not show: a quote\'s avatar names the quoted author, not this one', () => {
@@ -283,7 +283,7 @@ describe('Bluesky capture, on hand-made posts', () => {
     expect(captureBlueskyPost(el, 'https://bsky.app/', AT)).toBeNull();
     // With its own avatar, the post is named, and the quote read apart.
     const named = captureBlueskyPost(one(made({ quote })), 'https://bsky.app/', AT)!;
-    expect(named.id).toBe('bluesky:did:plc:mallory/3abc');
+    expect(named.id).toBe('bsky:at://did:plc:mallory/app.bsky.feed.post/3abc');
     expect(named.quoted).toMatchObject({ id: '', url: '', author: { name: 'Q', handle: 'q.test' }, text: 'quoted words', createdAt: local(2026, 5, 1, 13, 0) });
     expect(named.quoted!.author.avatarUrl).toBe(`https://cdn.bsky.app/img/avatar/plain/did:plc:quoted/${CID}@jpeg`);
   });
@@ -296,7 +296,7 @@ describe('Bluesky capture, on hand-made posts', () => {
   it('names a thread\'s focused post (its time unlinked) from the page\'s address', () => {
     const el = one(made({ testid: 'postThreadItem-by-mallory.example', time: false }), 'https://bsky.app/profile/mallory.example/post/3foc');
     expect(blueskyPostIdOf(el)).toBeNull();
-    expect(blueskyPostIdOf(el, 'https://bsky.app/profile/mallory.example/post/3foc')).toBe('bluesky:did:plc:mallory/3foc');
+    expect(blueskyPostIdOf(el, 'https://bsky.app/profile/mallory.example/post/3foc')).toBe('bsky:at://did:plc:mallory/app.bsky.feed.post/3foc');
     expect(blueskyPostIdOf(el, 'https://bsky.app/profile/someone.else/post/3foc')).toBeNull();
     const post = captureBlueskyPost(el, 'https://bsky.app/profile/mallory.example/post/3foc', AT)!;
     expect(post.url).toBe('https://bsky.app/profile/mallory.example/post/3foc');

@@ -50,7 +50,7 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
     const page = 'https://mastodon.social/@austinkocher/109294719267373593';
     const post = ok(readStatus(load('rtoot/mastodon.social-status-109294719267373593.json'), at('mastodon.social', page)));
     expect(post).toEqual({
-      id: 'mastodon:mastodon.social/109294719267373593',
+      id: 'mastodon:https://mastodon.social/@austinkocher/109294719267373593',
       site: 'mastodon',
       url: 'https://mastodon.social/@austinkocher/109294719267373593',
       instance: 'mastodon.social',
@@ -114,7 +114,7 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
 
   it('Mastodon 4.6 test server: a card; `sensitive` with nothing to hide is no warning', () => {
     expect(ok(readStatus(load('mastodonpy/status-card.json'), at('localhost:3000')))).toEqual({
-      id: 'mastodon:localhost:3000/117020609135389699',
+      id: 'mastodon:http://localhost:3000/@mastodonpy_test/117020609135389699',
       site: 'mastodon',
       url: 'http://localhost:3000/@mastodonpy_test/117020609135389699',
       instance: 'localhost:3000',
@@ -132,7 +132,7 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
 
   it('a content warning is the spoiler text', () => {
     const post = ok(readStatus(load('mastodonpy/status-content-warning.json'), at('localhost:3000')));
-    expect([post.contentWarning, post.text, post.id]).toEqual(['Content warning', 'Toot!', 'mastodon:localhost:3000/117020586000687987']);
+    expect([post.contentWarning, post.text, post.id]).toEqual(['Content warning', 'Toot!', 'mastodon:http://localhost:3000/@mastodonpy_test/117020586000687987']);
   });
 
   it('media: a video with its poster and alt, two images; sensitive media without a spoiler warns', () => {
@@ -168,14 +168,14 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
   it('a boost is the boosted status, reposted by the booster’s display name', () => {
     const post = ok(readStatus(load('mastodonpy/status-reblog.json'), at('localhost:3000')));
     expect([post.id, post.url, post.text, post.repostedBy]).toEqual([
-      'mastodon:localhost:3000/117020586019094258',
+      'mastodon:http://localhost:3000/@mastodonpy_test/117020586019094258',
       'http://localhost:3000/@mastodonpy_test/117020586019094258',
       'Toot!',
       'John Lennon',
     ]);
     // fosstodon.org boosting a masto.ai status: the id is fosstodon's, the address the author's own.
     expect(ok(readStatus(load('rtoot/fosstodon.org-reblog-110646408237799248.json'), at('fosstodon.org')))).toEqual({
-      id: 'mastodon:fosstodon.org/110632697682444411',
+      id: 'mastodon:https://masto.ai/@stavvers/110632697527935576',
       site: 'mastodon',
       url: 'https://masto.ai/@stavvers/110632697527935576',
       instance: 'fosstodon.org',
@@ -211,7 +211,7 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
     const post = ok(readStatus(load('mastodonpy/status-quote.json'), at('localhost:3000')));
     expect(post.text).toBe('yoooooooo');
     expect(post.quoted).toEqual({
-      id: 'mastodon:localhost:3000/117020582917124092',
+      id: 'mastodon:http://localhost:3000/@mastodonpy_test/117020582917124092',
       site: 'mastodon',
       url: 'http://localhost:3000/@mastodonpy_test/117020582917124092',
       instance: 'localhost:3000',
@@ -245,7 +245,7 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
   it('a remote GIF: the instance’s cached copy, its poster, the author’s own address', () => {
     const post = ok(readStatus(find(federated, '114868870584008938'), at('fosstodon.org')));
     expect(post).toMatchObject({
-      id: 'mastodon:fosstodon.org/114868870584008938',
+      id: 'mastodon:https://mastodon.social/@microtrailers/114868870472216819',
       url: 'https://mastodon.social/@microtrailers/114868870472216819',
       author: {
         name: 'Steam Trailers in 6s',
@@ -279,7 +279,8 @@ describe('a status (GET /api/v1/statuses/:id)', () => {
   it('every status of two real timelines (30, from Mastodon, Akkoma, Threads, Flipboard…) reads', () => {
     for (const s of [...local, ...federated]) {
       const post = ok(readStatus(s, at('fosstodon.org')));
-      expect(post.id).toBe(`mastodon:fosstodon.org/${s.id}`);
+      // Named by its address on its home instance, wherever it was read.
+      expect(post.id).toBe(`mastodon:${post.url}`);
       expect(post.partial).toBeUndefined();
     }
   });
@@ -313,8 +314,8 @@ describe('the author’s thread (GET /api/v1/statuses/:id/context)', () => {
     expect(read.errors).toEqual([]);
     read.posts.forEach((p) => produced.push(p));
     expect(read.posts.map((p) => [p.id, p.thread, p.replyTo])).toEqual([
-      ['mastodon:mastodon.social/109294719267373593', 'first', undefined],
-      ['mastodon:mastodon.social/109294767623508949', 'last', 'austinkocher@mastodon.social'],
+      ['mastodon:https://mastodon.social/@austinkocher/109294719267373593', 'first', undefined],
+      ['mastodon:https://mastodon.social/@austinkocher/109294767623508949', 'last', 'austinkocher@mastodon.social'],
     ]);
     expect(read.posts[1]).toMatchObject({
       author: KOCHER,
@@ -329,10 +330,10 @@ describe('the author’s thread (GET /api/v1/statuses/:id/context)', () => {
     const ofPost = load('rtoot/fosstodon.org-context-114026814291152535.json');
     const ofReply = load('rtoot/fosstodon.org-context-114027213608365869.json');
     const a = readContext(ofPost, ofReply.ancestors[0], at('fosstodon.org'));
-    expect([a.posts.map((p) => [p.id, p.thread]), a.errors]).toEqual([[['mastodon:fosstodon.org/114026814291152535', undefined]], []]);
+    expect([a.posts.map((p) => [p.id, p.thread]), a.errors]).toEqual([[['mastodon:https://fosstodon.org/@schochastics/114026814291152535', undefined]], []]);
     const b = readContext(ofReply, ofPost.descendants[0], at('fosstodon.org'));
     expect([b.posts.map((p) => [p.id, p.thread, p.replyTo]), b.errors]).toEqual([
-      [['mastodon:fosstodon.org/114027213608365869', undefined, 'schochastics@fosstodon.org']],
+      [['mastodon:https://fosstodon.org/@erc_bk/114027213608365869', undefined, 'schochastics@fosstodon.org']],
       [],
     ]);
     [...a.posts, ...b.posts].forEach((p) => produced.push(p));
@@ -344,11 +345,11 @@ describe('the author’s thread (GET /api/v1/statuses/:id/context)', () => {
     read.posts.forEach((p) => produced.push(p));
     expect(read.errors).toEqual([]);
     expect(read.posts.map((p) => [p.id, p.thread, p.replyTo, p.text])).toEqual([
-      ['mastodon:social.example/101', 'first', 'bob@other.example', '@bob A thread on what I read :blobcat: 🧵'],
-      ['mastodon:social.example/102', 'middle', 'alice@social.example', 'First, #books:\na novel about lighthouses.'],
-      ['mastodon:social.example/103', 'middle', 'alice@social.example', 'Then the ending, which I will not spoil here.'],
-      ['mastodon:social.example/106', 'middle', 'alice@social.example', 'Last, a short one: example.org/essays/2024/05/on-r…'],
-      ['mastodon:social.example/108', 'last', 'alice@social.example', 'That is all. 1/1 ends here.'],
+      ['mastodon:https://social.example/@alice/101', 'first', 'bob@other.example', '@bob A thread on what I read :blobcat: 🧵'],
+      ['mastodon:https://social.example/@alice/102', 'middle', 'alice@social.example', 'First, #books:\na novel about lighthouses.'],
+      ['mastodon:https://social.example/@alice/103', 'middle', 'alice@social.example', 'Then the ending, which I will not spoil here.'],
+      ['mastodon:https://social.example/@alice/106', 'middle', 'alice@social.example', 'Last, a short one: example.org/essays/2024/05/on-r…'],
+      ['mastodon:https://social.example/@alice/108', 'last', 'alice@social.example', 'That is all. 1/1 ends here.'],
     ]);
     expect(read.posts[0]!.segments).toEqual([
       { kind: 'mention', text: '@bob', href: 'https://other.example/@bob' },
@@ -389,17 +390,17 @@ describe('the author’s thread (GET /api/v1/statuses/:id/context)', () => {
     const status = load('rtoot/mastodon.social-status-109294719267373593.json');
     for (const json of [null, {}, { ancestors: [] }, 'text', []]) {
       const read = readContext(json, status, at('mastodon.social'));
-      expect(read.posts.map((p) => p.id)).toEqual(['mastodon:mastodon.social/109294719267373593']);
+      expect(read.posts.map((p) => p.id)).toEqual(['mastodon:https://mastodon.social/@austinkocher/109294719267373593']);
       expect(read.errors).toEqual(['The answer from the instance holds no thread (ancestors and descendants).']);
     }
     expect(readContext({ ancestors: [], descendants: [] }, null, at('mastodon.social'))).toEqual({ posts: [], errors: ['The status is not an object (null).'] });
   });
 
   it('a loop in the answer does not loop', () => {
-    const a = { ...load('mastodonpy/status-content-warning.json'), id: '1', in_reply_to_id: '2' };
-    const b = { ...a, id: '2', in_reply_to_id: '1' };
+    const a = { ...load('mastodonpy/status-content-warning.json'), id: '1', url: 'http://localhost:3000/@mastodonpy_test/1', in_reply_to_id: '2' };
+    const b = { ...a, id: '2', url: 'http://localhost:3000/@mastodonpy_test/2', in_reply_to_id: '1' };
     const read = readContext({ ancestors: [b, a], descendants: [a, b] }, a, at('localhost:3000'));
-    expect(read.posts.map((p) => p.id)).toEqual(['mastodon:localhost:3000/2', 'mastodon:localhost:3000/1']);
+    expect(read.posts.map((p) => p.id)).toEqual(['mastodon:http://localhost:3000/@mastodonpy_test/2', 'mastodon:http://localhost:3000/@mastodonpy_test/1']);
   });
 });
 
@@ -490,11 +491,12 @@ describe('links to statuses (model/networks.ts)', () => {
     ]) expect([url, mastodonStatusLink(url)]).toEqual([url, null]);
   });
 
-  it('post ids, as the id scheme takes them', () => {
-    expect(mastodonPostId('Mastodon.Social', '109294719267373593')).toBe('mastodon:mastodon.social/109294719267373593');
-    expect(mastodonPostId('localhost:3000', '1')).toBe('mastodon:localhost:3000/1');
-    expect(mastodonPostId('bad host', '1')).toBeNull();
-    expect(mastodonPostId('mastodon.social', '1/2')).toBeNull();
+  it('post ids, as the id scheme takes them: the status\'s address, host in lower case, no query or fragment', () => {
+    expect(mastodonPostId('https://Mastodon.Social/@Gargron/109294719267373593?x=1#y')).toBe('mastodon:https://mastodon.social/@Gargron/109294719267373593');
+    expect(mastodonPostId('http://localhost:3000/@admin/1')).toBe('mastodon:http://localhost:3000/@admin/1');
+    expect(mastodonPostId('ftp://mastodon.social/@a/1')).toBeNull();
+    expect(mastodonPostId('https://user:pw@mastodon.social/@a/1')).toBeNull();
+    expect(mastodonPostId('not a url')).toBeNull();
   });
 });
 
@@ -535,7 +537,7 @@ describe('malformed and hostile input', () => {
       ),
     );
     expect(post).toEqual({
-      id: 'mastodon:localhost:3000/117020586000687987',
+      id: 'mastodon:http://localhost:3000/@mastodonpy_test/117020586000687987',
       site: 'mastodon',
       url: 'http://localhost:3000/@mastodonpy_test/117020586000687987',
       instance: 'localhost:3000',
@@ -568,7 +570,7 @@ describe('malformed and hostile input', () => {
     };
     const post = ok(readStatus(status, at('evil.example')));
     expect(post).toEqual({
-      id: 'mastodon:evil.example/117020586000687987',
+      id: 'mastodon:https://evil.example/statuses/1',
       site: 'mastodon',
       url: 'https://evil.example/statuses/1',
       instance: 'evil.example',

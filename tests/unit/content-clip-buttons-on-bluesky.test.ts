@@ -38,12 +38,12 @@ afterEach(() => {
 });
 
 const IDS = [
-  `bluesky:${BSKY_APP_DID}/3mlr7prm6g22c`,
-  `bluesky:${ALEXBENZER_DID}/3mloibwobns2b`,
-  `bluesky:${BSKY_APP_DID}/3mk4lzkrnk22d`,
-  `bluesky:${BSKY_APP_DID}/3mhgq3cfnts2b`,
-  `bluesky:${ALEXBENZER_DID}/3mde5mzjht22f`,
-  `bluesky:${BSKY_APP_DID}/3mcibezwvxk2g`,
+  `bsky:at://${BSKY_APP_DID}/app.bsky.feed.post/3mlr7prm6g22c`,
+  `bsky:at://${ALEXBENZER_DID}/app.bsky.feed.post/3mloibwobns2b`,
+  `bsky:at://${BSKY_APP_DID}/app.bsky.feed.post/3mk4lzkrnk22d`,
+  `bsky:at://${BSKY_APP_DID}/app.bsky.feed.post/3mhgq3cfnts2b`,
+  `bsky:at://${ALEXBENZER_DID}/app.bsky.feed.post/3mde5mzjht22f`,
+  `bsky:at://${BSKY_APP_DID}/app.bsky.feed.post/3mcibezwvxk2g`,
 ];
 
 /** The content script's wiring (index.ts) with Bluesky's adapter; test clicks count as the user's. */

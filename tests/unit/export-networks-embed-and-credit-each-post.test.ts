@@ -195,11 +195,13 @@ describe('links', () => {
 
   it.each([
     ['x:1856734567890123456', 'https://twitter.com/i/web/status/1856734567890123456'],
-    ['bluesky:did:plc:4fqbrgm5lhoa7nvsmwr2xzcu/3lbqta7xzwc2k', 'https://bsky.app/profile/did:plc:4fqbrgm5lhoa7nvsmwr2xzcu/post/3lbqta7xzwc2k'],
-    ['mastodon:mastodon.social/113255541325488375', 'https://mastodon.social/statuses/113255541325488375'],
-    ['mastodon:localhost:3000/42', 'https://localhost:3000/statuses/42'],
-    ['bsky:at://did:plc:x/app.bsky.feed.post/y', null],
-    ['mastodon:https://evil.example/1', null],
+    ['bsky:at://did:plc:4fqbrgm5lhoa7nvsmwr2xzcu/app.bsky.feed.post/3lbqta7xzwc2k', 'https://bsky.app/profile/did:plc:4fqbrgm5lhoa7nvsmwr2xzcu/post/3lbqta7xzwc2k'],
+    ['mastodon:https://mastodon.social/@carol/113255541325488375', 'https://mastodon.social/@carol/113255541325488375'],
+    ['mastodon:http://localhost:3000/@admin/42', 'http://localhost:3000/@admin/42'],
+    ['bsky:at://did:plc:x/app.bsky.feed.post/y', 'https://bsky.app/profile/did:plc:x/post/y'],
+    ['bsky:at://did:plc:x/app.bsky.feed.like/y', null],
+    ['mastodon:javascript:alert(1)', null],
+    ['mastodon:mastodon.social/113255541325488375', null],
     ['__proto__', null],
   ])('a missing post %s still links to %s', (id, href) => {
     expect(missingPostLink(id)).toBe(href);
@@ -210,7 +212,7 @@ describe('links', () => {
     for (const format of ['html', 'markdown', 'wordpress', 'text'] as const) {
       const out = renderExport(format, input);
       expect(out).toContain('https://bsky.app/profile/did:plc:4fqbrgm5lhoa7nvsmwr2xzcu/post/3lbqta7xzwc2k');
-      expect(out).toContain('https://hachyderm.io/statuses/113260012345678901');
+      expect(out).toContain('https://fosstodon.org/@dave/113259998877665544');
     }
   });
 });

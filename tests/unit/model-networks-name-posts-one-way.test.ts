@@ -3,7 +3,7 @@
 // Bluesky and Mastodon need (at:// URI, CID, instance, content warning) are checked like the rest.
 import { describe, expect, it } from 'vitest';
 import {
-  blueskyAtUri, blueskyPostId, blueskyPostLink, blueskyPostUrl, POST_ID_PATTERN, siteOfPostId,
+  blueskyAtUri, blueskyIdParts, blueskyPostId, blueskyPostIdFor, blueskyPostLink, blueskyPostUrl, mastodonIdUrl, mastodonPostId, POST_ID_PATTERN, siteOfPostId,
 } from '../../src/model/networks';
 import { parsePost } from '../../src/model/parse-post';
 import { postSchema } from '../../src/model/post-schema';
@@ -21,7 +21,7 @@ import type { Post } from '../../src/model/post';
 
 const DID = 'did:plc:z72i7hdynmk6r22z27h6tvur';
 const base: Post = {
-  id: `bluesky:${DID}/3l6oveex3ii2l`, site: 'bluesky', url: `https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l`,
+  id: `bsky:at://${DID}/app.bsky.feed.post/3l6oveex3ii2l`, site: 'bluesky', url: `https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l`,
   author: { name: 'Bluesky', handle: 'bsky.app' }, text: 'Hello', segments: [], media: [],
   capturedAt: '2026-11-29T10:00:00.000Z', pageUrl: 'https://bsky.app/',
   atUri: `at://${DID}/app.bsky.feed.post/3l6oveex3ii2l`, cid: 'bafyreihbcv6xzrz5bvtpfgeuyqebsqcqxzeajgt6ydcvpmzbyhyh6epduq',
@@ -30,16 +30,20 @@ const base: Post = {
 describe('post ids', () => {
   it.each([
     ['x:1991586882858172684', 'x'],
-    [`bluesky:${DID}/3l6oveex3ii2l`, 'bluesky'],
-    ['bluesky:did:web:example.com/3kabc', 'bluesky'],
-    ['mastodon:mastodon.social/113456789012345678', 'mastodon'],
-    ['mastodon:127.0.0.1:8443/1', 'mastodon'],
+    [`bsky:at://${DID}/app.bsky.feed.post/3l6oveex3ii2l`, 'bluesky'],
+    ['bsky:at://did:web:example.com/app.bsky.feed.post/3kabc', 'bluesky'],
+    ['mastodon:https://mastodon.social/@alice/113456789012345678', 'mastodon'],
+    ['mastodon:http://127.0.0.1:8443/@admin/1', 'mastodon'],
+    ['mastodon:https://mastodon.social/users/alice/statuses/1', 'mastodon'],
   ])('%s is a %s post', (id, site) => {
     expect(siteOfPostId(id)).toBe(site);
     expect(POST_ID_PATTERN.test(id)).toBe(true);
   });
 
-  it.each(['x:', 'x:12a', 'bluesky:alice.bsky.social/3kabc', 'bluesky:did:plc:abc', 'mastodon:Mastodon.Social/1', 'mastodon:host/1/2', 'mastodon:-bad.host/1', 'twitter:1', ''])(
+  it.each([
+    'x:', 'x:12a', 'bluesky:did:plc:abc/3kabc', 'bsky:alice.bsky.social/3kabc', 'bsky:at://did:plc:abc/app.bsky.feed.like/3k', 'bsky:at://alice.bsky.social/app.bsky.feed.post/3k',
+    'mastodon:mastodon.social/1', 'mastodon:https://Mastodon.Social/@a/1', 'mastodon:javascript:alert(1)', 'mastodon:https://m.social/@a/"><b>', 'twitter:1', '',
+  ])(
     '%s is no post id', (id) => {
       expect(siteOfPostId(id)).toBeNull();
       expect(POST_ID_PATTERN.test(id)).toBe(false);
@@ -48,9 +52,12 @@ describe('post ids', () => {
 });
 
 describe('Bluesky\'s names for a post', () => {
-  it('at:// URI ⇄ post id', () => {
+  it('at:// URI ⇄ post id, as DESIGN.md names it: bsky:<at:// URI>', () => {
+    expect(base.id).toBe(`bsky:at://${DID}/app.bsky.feed.post/3l6oveex3ii2l`);
     expect(blueskyPostId(base.atUri!)).toBe(base.id);
     expect(blueskyAtUri(base.id)).toBe(base.atUri);
+    expect(blueskyIdParts(base.id)).toEqual({ did: DID, rkey: '3l6oveex3ii2l' });
+    expect(blueskyPostIdFor(DID, '3l6oveex3ii2l')).toBe(base.id);
     expect(blueskyPostId('at://did:plc:abc/app.bsky.feed.like/3k')).toBeNull();
     expect(blueskyAtUri('x:1')).toBeNull();
   });
@@ -65,6 +72,15 @@ describe('Bluesky\'s names for a post', () => {
   });
 });
 
+describe('Mastodon\'s name for a status: its address on its home instance', () => {
+  it('is the same whichever instance the status was read from, and gives the address back', () => {
+    const id = mastodonPostId('https://fosstodon.org/@alice/113456789012345000');
+    expect(id).toBe('mastodon:https://fosstodon.org/@alice/113456789012345000');
+    expect(mastodonIdUrl(id!)).toBe('https://fosstodon.org/@alice/113456789012345000');
+    expect(mastodonIdUrl('x:1')).toBeNull();
+  });
+});
+
 describe('the Post schema across networks', () => {
   it('takes a Bluesky post with its at:// URI and CID, and handles with dots', () => {
     const parsed = parsePost(base);
@@ -73,7 +89,7 @@ describe('the Post schema across networks', () => {
 
   it('takes a Mastodon post with its instance, a user@host handle and a content warning', () => {
     const post: Post = {
-      ...base, id: 'mastodon:mastodon.social/113456789012345678', site: 'mastodon', url: 'https://fosstodon.org/@alice/113456789012345000',
+      ...base, id: 'mastodon:https://fosstodon.org/@alice/113456789012345000', site: 'mastodon', url: 'https://fosstodon.org/@alice/113456789012345000',
       author: { name: 'Alice', handle: 'alice@fosstodon.org' }, instance: 'mastodon.social', contentWarning: 'Spoilers for the finale',
     };
     delete post.atUri;
