@@ -20,7 +20,7 @@ const KB = 1024;
 // Gzipped budgets: the popup must open fast (Preact, hooks, idb and the polyfill are ~12 KB).
 // export-files.js (every renderer, the self-contained page and the zip, with fflate) loads only
 // when the export view opens, never as the editor does.
-const BUDGETS = { 'popup.js': 27 * KB, 'content.js': 20 * KB, 'background.js': 32 * KB, 'options.js': 25 * KB, 'export-files.js': 20 * KB };
+const BUDGETS = { 'popup.js': 27 * KB, 'content.js': 20 * KB, 'background.js': 32 * KB, 'options.js': 25 * KB, 'export-files.js': 22 * KB };
 const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['src/options/options.html', 'options.html'], ['icons', 'icons']];
 // The side panel (Chrome) and sidebar (Firefox) run the editor from popup.html itself, marked
 // so the app lays itself out for a tall, narrow home.

@@ -71,6 +71,8 @@ export interface MessageMap {
    * current roundup (those it holds already stay in place). `added`: how many became items.
    */
   clipThread: { request: { posts: Post[] }; response: ClipState & { added: number } };
+  /** "Clip thread" where the network's API has the whole thread (Bluesky): the background reads it. */
+  clipThreadOf: { request: { postId: string }; response: ClipState & { added: number } };
   /** A post known only by its link (context menu off X): stored as a minimal, partial post. */
   clipLink: { request: { url: string; pageUrl?: string }; response: ClipState & { added: boolean; postId: string } };
   /** The space the kept copies of pictures take, and how many could not be copied (Settings shows it). */
@@ -138,6 +140,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getClips: ['content', 'extension'],
   clipPost: CONTENT,
   clipThread: CONTENT,
+  clipThreadOf: CONTENT,
   clipLink: EXTENSION,
   getCopiesSummary: EXTENSION,
   retryCopies: EXTENSION,

@@ -5,7 +5,7 @@
 // capture/bluesky-api.ts's. Errors come back as sentences for the writer.
 import type { Post } from '../model/post';
 import { BLUESKY_API, blueskyPostIdFor, blueskyPostLink, blueskyPostUrl } from '../model/networks';
-import { readApiError, readGetPosts } from '../capture/bluesky-api';
+import { readApiError, readGetPosts, readThread } from '../capture/bluesky-api';
 
 export interface ApiAnswer {
   status: number;
@@ -28,6 +28,8 @@ export interface Bluesky {
   post(atUri: string, pageUrl: string): Promise<Result<Post>>;
   /** The post a bsky.app link names (its author by handle or DID). */
   postOfLink(url: string, pageUrl: string): Promise<Result<Post>>;
+  /** The author's self-thread around the post, in order (getPostThread). */
+  thread(atUri: string, pageUrl: string): Promise<Result<Post[]>>;
 }
 
 export function createBluesky(deps: BlueskyDeps): Bluesky {
@@ -63,8 +65,16 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
     return typeof value === 'string' && /^did:(?:plc|web):/.test(value) ? { ok: true, value } : { ok: false, error: `Bluesky does not know the handle @${actor}.` };
   }
 
+  async function thread(atUri: string, pageUrl: string): Promise<Result<Post[]>> {
+    const json = await call(xrpc('app.bsky.feed.getPostThread', { uri: atUri, depth: '100', parentHeight: '100' }));
+    if (!json.ok) return json;
+    const { posts, errors } = readThread(json.value, { capturedAt: deps.now(), pageUrl });
+    return posts.length ? { ok: true, value: posts } : { ok: false, error: errors[0] ?? 'Bluesky gave no thread for this post.' };
+  }
+
   return {
     post,
+    thread,
     async postOfLink(url, pageUrl) {
       const link = blueskyPostLink(url);
       if (!link) return { ok: false, error: 'This link does not lead to a post on Bluesky (bsky.app/profile/…/post/…).' };

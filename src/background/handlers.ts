@@ -161,6 +161,15 @@ export function createHandlers(
       posts.forEach(readWhole);
       return { ...state(added.length ? await changed(roundup) : roundup), added: added.length };
     },
+    async clipThreadOf({ postId }) {
+      const atUri = blueskyAtUri(postId);
+      if (!atUri || !apis.bluesky) throw new Refused('Only a Bluesky post’s thread is read from its network; on X, the page’s thread is clipped.');
+      const read = await apis.bluesky.thread(atUri, '');
+      if (!read.ok) throw new Refused(`The thread could not be read from Bluesky: ${read.error}`);
+      const { roundup, added } = await store.clipAll(read.value);
+      void copies.copyPosts(read.value.map((p) => p.id));
+      return { ...state(added.length ? await changed(roundup) : roundup), added: added.length };
+    },
     async clipLink({ url, pageUrl }) {
       const capturedAt = new Date().toISOString();
       let post = postFromLink(url, pageUrl ?? url, capturedAt);

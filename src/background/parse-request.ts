@@ -138,6 +138,7 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     });
     return { posts };
   },
+  clipThreadOf: (m) => ({ postId: needPostId(m) }),
   clipLink(m) {
     const url = needString(m, 'url', 2_000);
     return m.pageUrl === undefined ? { url } : { url, pageUrl: needString(m, 'pageUrl', 2_000) };

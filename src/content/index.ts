@@ -5,6 +5,7 @@ import { send } from '../platform/messaging';
 import { createClipBook, isClipSnapshot } from './clip-book';
 import { createClipButtons } from './clip-buttons';
 import { createClipping } from './clipping';
+import { createThreadButton } from './clip-thread';
 import { listenToBackground } from './inbox';
 import { inlineButtonsOn, pageAdapter } from './network';
 import { removeNotice, showNotice } from './notice';
@@ -28,7 +29,11 @@ function start(signal: AbortSignal): void {
   const network = pageAdapter();
   const book = createClipBook();
   const buttons = createClipButtons(signal, (post, postId, keyboard) => void clipping.toggle(post, postId, { keyboard }), book.has, {}, network.buttonPlace);
-  const tracker = trackPosts(signal, (post, postId) => showNewPost(book, buttons, post, postId), network);
+  const threadButton = createThreadButton(network, (text, options) => showNotice(text, options));
+  const tracker = trackPosts(signal, (post, postId) => {
+    showNewPost(book, buttons, post, postId);
+    threadButton(post, postId);
+  }, network);
   const clipping = createClipping(book, tracker, buttons, showNotice, network.capturePost);
   book.onChange((changed) => clipping.render(changed));
   const select = createSelectMode(signal, tracker, clipping, book);

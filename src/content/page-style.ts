@@ -4,6 +4,7 @@
 // select mode's outlines on X's posts.
 import { CLIPPED_ATTRIBUTE, OWN_ATTRIBUTE, POST_ATTRIBUTE, SELECT_ATTRIBUTE } from './attributes';
 import { CLIP_BUTTON_CSS } from './clip-button';
+import { THREAD_BUTTON_CSS } from './clip-thread';
 import type { Theme } from './theme';
 
 const PALETTES: Record<Theme, Record<string, string>> = {
@@ -20,7 +21,8 @@ function css(theme: Theme): string {
 ${on} ${post} { cursor: copy; }
 ${on} ${post}:hover { outline: 2px dashed rgb(29, 155, 240); outline-offset: -2px; }
 ${on} ${post}[${CLIPPED_ATTRIBUTE}] { outline: 2px solid rgb(29, 155, 240); outline-offset: -2px; background-color: rgba(29, 155, 240, 0.08); }
-${CLIP_BUTTON_CSS}`;
+${CLIP_BUTTON_CSS}
+${THREAD_BUTTON_CSS}`;
 }
 
 export interface PageStyle {

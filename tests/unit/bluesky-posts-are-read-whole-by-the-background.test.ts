@@ -15,6 +15,8 @@ import { createStores, openRoundupDb, type Db } from '../../src/store';
 // context-menu.ts wires the browser's menus too; only its choice is tested here.
 vi.mock('../../src/platform', () => ({ browser: {} }));
 
+const THREAD = readFileSync(new URL('../fixtures/bluesky/api/constructed-self-thread.json', import.meta.url), 'utf8');
+const THREAD_POST = 'at://did:plc:constructedalicexxxxxxxxx/app.bsky.feed.post/3mconstructb';
 const GET_POSTS = readFileSync(new URL('../fixtures/bluesky/api/bskyr/app.bsky.feed.getPosts-e6010f.json', import.meta.url), 'utf8');
 const DID = 'did:plc:ic6zqvuw5ulmfpjiwnhsr2ns';
 const RKEY = '3k7qmjev5lr2s';
@@ -39,6 +41,9 @@ function api({ down = false } = {}) {
       return u.searchParams.get('handle') === HANDLE ? { status: 200, body: JSON.stringify({ did: DID }) } : { status: 400, body: '{"error":"InvalidRequest","message":"Unable to resolve handle"}' };
     }
     if (u.pathname === '/xrpc/app.bsky.feed.getPosts' && u.searchParams.get('uris') === AT_URI) return { status: 200, body: GET_POSTS };
+    if (u.pathname === '/xrpc/app.bsky.feed.getPostThread') {
+      return u.searchParams.get('uri') === THREAD_POST ? { status: 200, body: THREAD } : { status: 400, body: '{"error":"NotFound","message":"Post not found"}' };
+    }
     return { status: 200, body: '{"posts":[]}' };
   });
   return { bluesky: createBluesky({ get, now: () => '2026-11-29T10:00:01.000Z' }), asked };
@@ -115,5 +120,23 @@ describe('"Clip this post" on a bsky.app link, from any page', () => {
     expect(await clipFromMenu({ clipLink, clipOnPage }, { linkUrl: `https://bsky.app/profile/${HANDLE}/post/${RKEY}`, pageUrl: 'https://bsky.app/' }, 3)).toBe('link');
     expect(clipLink).toHaveBeenCalledWith(`https://bsky.app/profile/${HANDLE}/post/${RKEY}`, 'https://bsky.app/');
     expect(clipOnPage).not.toHaveBeenCalled();
+  });
+});
+
+describe('"Clip thread" on a Bluesky post', () => {
+  it('reads the author\'s self-thread from the API and adds it in order, as consecutive items', async () => {
+    const { handlers, store, asked } = await setUp();
+    const reply = await handlers.clipThreadOf({ postId: `bsky:${THREAD_POST}` }, {});
+    expect(reply.added).toBe(4);
+    const items = (await store.currentRoundup()).items.map((i) => i.postId.replace(/^.*\//, ''));
+    expect(items).toEqual(['3mconstructa', '3mconstructb', '3mconstructc', '3mconstructd']);
+    expect(asked[0]).toMatch(/^https:\/\/public\.api\.bsky\.app\/xrpc\/app\.bsky\.feed\.getPostThread\?uri=/);
+  });
+
+  it('says why when the thread cannot be read, and adds nothing', async () => {
+    const { handlers, store } = await setUp({ down: true });
+    await expect(handlers.clipThreadOf({ postId: `bsky:${THREAD_POST}` }, {})).rejects.toThrow(/^The thread could not be read from Bluesky: Bluesky could not be reached/);
+    await expect(handlers.clipThreadOf({ postId: 'x:1' }, {})).rejects.toThrow(/Only a Bluesky post/);
+    expect((await store.currentRoundup()).items).toEqual([]);
   });
 });

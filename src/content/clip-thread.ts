@@ -1,0 +1,86 @@
+// "Clip thread": on a post's own page, a button beside the post's "Clip post" that clips its
+// author's self-thread, in order, as consecutive items. On X the thread is read from the page
+// (capture/x-self-thread.ts) — what X shows; the writer is told when X has not loaded the
+// rest. On Bluesky the background reads the thread from Bluesky's API, which has all of it.
+// One feature, one file: it asks the page's adapter where the post's button goes, and is
+// wired in index.ts.
+import { capturePosts } from '../capture';
+import { selfThread } from '../capture/x-self-thread';
+import { blueskyIdParts } from '../model/networks';
+import { send } from '../platform/messaging';
+import { OWN_ATTRIBUTE } from './attributes';
+import type { NetworkAdapter } from './network';
+
+export const THREAD_ATTRIBUTE = 'data-roundup-thread';
+
+/** Its look, for the page stylesheet: a small pill in the post's action row. */
+export const THREAD_BUTTON_CSS = `
+button[${THREAD_ATTRIBUTE}] {
+  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; height: 28px; padding: 0 10px; margin: 3px 0 3px 4px;
+  border: 1px solid var(--roundup-line, rgb(207, 217, 222)); border-radius: 9999px; cursor: pointer; white-space: nowrap;
+  font: 600 13px/1 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  color: var(--roundup-fg, rgb(15, 20, 25));
+}
+button[${THREAD_ATTRIBUTE}]:hover { color: var(--roundup-accent, rgb(29, 155, 240)); border-color: var(--roundup-accent, rgb(29, 155, 240)); }
+button[${THREAD_ATTRIBUTE}]:focus-visible { outline: 2px solid var(--roundup-accent, rgb(29, 155, 240)); outline-offset: 1px; }
+button[${THREAD_ATTRIBUTE}][aria-busy="true"] { opacity: .5; cursor: progress; }`;
+
+/** The post this page is about, from its address: `x:<id>` on X, the record key on Bluesky. */
+function pagePost(site: NetworkAdapter['site'], url: URL): { postId?: string; rkey?: string } | null {
+  if (site === 'x') {
+    const m = /^\/[A-Za-z0-9_]{1,50}\/status\/(\d{1,25})(?:\/|$)/.exec(url.pathname);
+    return m ? { postId: `x:${m[1]}` } : null;
+  }
+  if (site === 'bluesky') {
+    const m = /^\/profile\/[^/]+\/post\/([A-Za-z0-9._~:-]{1,64})\/?$/.exec(url.pathname);
+    return m ? { rkey: m[1] } : null;
+  }
+  return null;
+}
+
+export type Say = (text: string, options?: { ms?: number }) => void;
+
+/** The button's work: the thread to the background, and what happened, said on the page. */
+async function clipThread(site: NetworkAdapter['site'], postId: string, say: Say): Promise<void> {
+  if (site === 'x') {
+    const thread = selfThread(capturePosts(document, location.href), postId);
+    if (!thread) return say('This thread could not be read from the page.');
+    const { added } = await send('clipThread', { posts: thread.posts });
+    const n = thread.posts.length;
+    const what = n === 1 ? 'This post has no thread of its author’s on the page' : `A thread of ${n} posts`;
+    const done = n === 1 ? `${what}: it is in your roundup.` : added === 0 ? `${what}: all already in your roundup.` : `${what} is in your roundup${added < n ? ` (${added} new)` : ''}.`;
+    return say(thread.more ? `${done} X shows only part of this thread: scroll down to load the rest, then press “Clip thread” again.` : done, { ms: 6000 });
+  }
+  const { added, count } = await send('clipThreadOf', { postId });
+  say(added === 0 ? `The thread is already in your roundup (${count} posts there).` : `A thread of ${added} new ${added === 1 ? 'post' : 'posts'} is in your roundup.`, { ms: 6000 });
+}
+
+/**
+ * Gives the page's own post its "Clip thread" button, when `post` is it. Called for every
+ * post the tracker finds, so cheap for all the others: one comparison of ids.
+ */
+export function createThreadButton(network: NetworkAdapter, say: Say) {
+  return function consider(post: Element, postId: string): void {
+    const here = pagePost(network.site, new URL(location.href));
+    if (!here) return;
+    const mine = here.postId ? here.postId === postId : blueskyIdParts(postId)?.rkey === here.rkey;
+    if (!mine || post.querySelector(`button[${THREAD_ATTRIBUTE}]`)) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Clip thread';
+    button.setAttribute(THREAD_ATTRIBUTE, postId);
+    button.setAttribute(OWN_ATTRIBUTE, 'thread');
+    button.title = 'Clip this post and its author’s thread, in order';
+    button.addEventListener('click', (event) => {
+      // The post around it is a link on some sites: the click is ours alone.
+      event.preventDefault();
+      event.stopPropagation();
+      if (button.getAttribute('aria-busy') === 'true') return;
+      button.setAttribute('aria-busy', 'true');
+      clipThread(network.site, postId, say)
+        .catch((e: Error) => say(`The thread could not be clipped: ${e.message}`))
+        .finally(() => button.removeAttribute('aria-busy'));
+    });
+    network.buttonPlace(post).append(button);
+  };
+}
