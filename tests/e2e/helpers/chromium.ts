@@ -17,6 +17,9 @@ export interface ChromiumDriver extends Driver {
   stopServiceWorkers(): Promise<void>;
 }
 
+/** The hosts the local server (scripts/x-server.mjs) answers as. */
+const MAPPED_HOSTS = ['x.com', 'pbs.twimg.com', 'bsky.app', 'public.api.bsky.app', 'cdn.bsky.app', 'video.bsky.app'];
+
 export async function launchChromium(extDir: string, xPort: number): Promise<ChromiumDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'roundup-e2e-chromium-'));
   let ctx: BrowserContext;
@@ -26,8 +29,9 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
       headless: true,
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--no-first-run', '--disable-sync',
-        // Every x.com and pbs.twimg.com connection goes to the local server; its certificate is self-signed.
-        `--host-resolver-rules=MAP x.com 127.0.0.1:${xPort}, MAP pbs.twimg.com 127.0.0.1:${xPort}`, '--ignore-certificate-errors',
+        // Every x.com and pbs.twimg.com connection goes to the local server, and every one to
+        // Bluesky's web app, public API and media hosts; its certificate is self-signed.
+        `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${xPort}`).join(', ')}`, '--ignore-certificate-errors',
         `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
     });
   } catch (e) {
