@@ -1,16 +1,34 @@
-// "Clip this post" on any link to a post on x.com, twitter.com or bsky.app, on any page.
+// "Clip this post" on any link to a post on x.com, twitter.com or bsky.app, or to a status on a
+// Mastodon server, on any page.
 // The background cannot see a page's DOM. On an X page the tab's content script holds the post
 // (when it is on screen) and clips it with every field; anywhere else — or when the post is not
 // on the page — the link itself is stored as a minimal post marked partial (id, permalink and
-// handle from the URL), which the editor shows as partly read.
+// handle from the URL), which the editor shows as partly read. Bluesky and Mastodon posts are
+// read whole from their network's public API (background/bluesky.ts, mastodon.ts).
 import { browser, type Menus, type Tabs } from '../platform';
 import { postIdOfLink, X_POST_LINK_PATTERNS } from '../capture';
 import type { ContentMessage, ContentReply } from '../messages';
 import type { Handlers } from './router';
-import { blueskyPostLink } from '../model/networks';
+import { blueskyPostLink, mastodonStatusLink } from '../model/networks';
 
 /** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
 const BLUESKY_POST_LINK_PATTERNS = ['https://bsky.app/profile/*/post/*'];
+
+/**
+ * Link patterns of a Mastodon status's address, on any host (any server may run Mastodon):
+ * `/@user/<id>` (also `/@user@other.host/<id>`), `/users/user/statuses/<id>`, Mastodon 4.5's
+ * `/ap/users/<n>/statuses/<id>`, and the web app's `/deck/@…`, `/statuses/<id>`. A match
+ * pattern cannot ask for digits, so the menu also shows on links such as a blog's
+ * `/@author/an-article`: a click there does nothing (`mastodonStatusLink` is strict).
+ */
+export const MASTODON_STATUS_LINK_PATTERNS = [
+  '*://*/@*/*',
+  '*://*/users/*/statuses/*',
+  '*://*/ap/users/*/statuses/*',
+  '*://*/deck/@*/*',
+  '*://*/statuses/*',
+  '*://*/deck/statuses/*',
+];
 
 export const CLIP_LINK_MENU = 'roundup-clip-post-link';
 
@@ -36,7 +54,12 @@ export async function clipFromMenu(
     return 'link';
   }
   const postId = postIdOfLink(url);
-  if (!postId) return 'not-a-post';
+  if (!postId) {
+    // A Mastodon status is read whole from the instance its link names, wherever the link is.
+    if (!mastodonStatusLink(url)) return 'not-a-post';
+    await deps.clipLink(url, click.pageUrl);
+    return 'link';
+  }
   if (tabId !== undefined && tabId >= 0 && X_PAGE.test(click.pageUrl ?? '')) {
     // The content script may be missing (page loaded before the extension) or the post may
     // have scrolled away: the link is clipped all the same.
@@ -65,7 +88,7 @@ function createMenu(): void {
       id: CLIP_LINK_MENU,
       title: 'Clip this post',
       contexts: ['link'],
-      targetUrlPatterns: [...X_POST_LINK_PATTERNS, ...BLUESKY_POST_LINK_PATTERNS],
+      targetUrlPatterns: [...X_POST_LINK_PATTERNS, ...BLUESKY_POST_LINK_PATTERNS, ...MASTODON_STATUS_LINK_PATTERNS],
     });
   });
 }

@@ -8,12 +8,14 @@ import { postFromLink } from '../capture';
 import { noCopies, type CopyWork } from './copies';
 import { createPublishHandlers, OFFLINE, type PublishDeps } from './publish';
 import { blueskyPostFromLink, type Bluesky } from './bluesky';
-import { blueskyAtUri, blueskyPostLink } from '../model/networks';
+import type { Mastodon } from './mastodon';
+import { blueskyAtUri, blueskyPostLink, mastodonStatusLink } from '../model/networks';
 import type { Post } from '../model/post';
 
-/** The networks' public APIs the background reads posts from (background/bluesky.ts); none in tests that need none. */
+/** The networks' public APIs the background reads posts from (background/bluesky.ts, mastodon.ts); none in tests that need none. */
 export interface NetworkApis {
   bluesky?: Bluesky;
+  mastodon?: Mastodon;
 }
 
 /** A request refused as it is: sending it again would not help (the router marks it so). */
@@ -180,7 +182,14 @@ export function createHandlers(
         post = read.ok ? read.value : blueskyPostFromLink(url, pageUrl ?? url, capturedAt);
         if (!post && !read.ok) throw new Refused(`This Bluesky post could not be read: ${read.error}`);
       }
-      if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…) or Bluesky (bsky.app/profile/…/post/…).');
+      if (!post && mastodonStatusLink(url)) {
+        // Read whole from the instance the link names. Without its answer there is no post to
+        // keep: its id is its address on its home instance, which the link may not be.
+        const read = apis.mastodon ? await apis.mastodon.postOfLink(url, pageUrl ?? url) : { ok: false as const, error: 'Mastodon cannot be asked from here.' };
+        if (!read.ok) throw new Refused(`This Mastodon post could not be read: ${read.error}`);
+        post = read.value;
+      }
+      if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…), Bluesky (bsky.app/profile/…/post/…) or Mastodon (…/@user/<number>).');
       // A richer copy clipped earlier (into any roundup) keeps all it has: a link tells less than the page did.
       const { roundup, added } = await store.clip(post);
       copyStored(post.id);

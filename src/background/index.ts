@@ -16,6 +16,8 @@ import { callSite } from '../platform/site-fetch';
 import { getApi } from '../platform/api-fetch';
 import { BLUESKY_PAGE_HOSTS, X_PAGE_HOSTS } from '../model/networks';
 import { createBluesky } from './bluesky';
+import { createMastodon } from './mastodon';
+import { statusReader } from '../platform/read-status';
 
 /** Hosts whose pages run the content script (model/networks.ts). */
 export const CONTENT_HOSTS: readonly string[] = [...X_PAGE_HOSTS, ...BLUESKY_PAGE_HOSTS];
@@ -81,8 +83,15 @@ setTimeout(() => void copier.collect().then(() => copier.resume()), STARTUP_SCAN
 // Publishing (background/publish.ts): the one fetch to the writer's site, and its permission.
 const publishing = { call: callSite, fetchPicture, maySendTo, now: () => new Date().toISOString() };
 
-// The networks' public APIs (background/bluesky.ts): a clipped Bluesky post is read whole there.
-const apis = { bluesky: createBluesky({ get: getApi, now: () => new Date().toISOString() }) };
+// The networks' public APIs (background/bluesky.ts, mastodon.ts): a clipped Bluesky post, and a
+// Mastodon status whose link is clipped, are read whole there. A Mastodon status's HTML is read
+// with this browser's DOM: Firefox's background page has one; Chrome's service worker asks its
+// offscreen document (platform/read-status.ts).
+const now = () => new Date().toISOString();
+const apis = {
+  bluesky: createBluesky({ get: getApi, now }),
+  mastodon: createMastodon({ get: getApi, readStatusFromJson: statusReader(), now }),
+};
 
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
 const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier, publishing, apis)));

@@ -1,0 +1,124 @@
+// A link to a Mastodon status, on any page, read whole from the instance's public API (no
+// sign-in): its words and links, content warning, pictures with their alt text, card, quote.
+// Which host runs Mastodon is not known from a link (model/networks.ts `mastodonStatusLink`
+// only knows the address forms): the host's instance answer says so, once per host for the
+// worker's life. The fetch is the platform's (platform/api-fetch.ts); reading the JSON is
+// capture/mastodon-api.ts's, its HTML parsed wherever this browser's background has a DOM
+// (platform/read-status.ts). Errors come back as sentences for the writer.
+//
+// No host permission is needed, and none is asked: Mastodon's API answers any origin
+// (`Access-Control-Allow-Origin: *` on /api/*), and the request carries no cookies. A host that
+// does not answer so (most sites that are not Mastodon) fails as a fetch does, and is named.
+import type { Post } from '../model/post';
+import { mastodonStatusLink } from '../model/networks';
+import { readApiError, readInstance } from '../capture/mastodon-api';
+import type { ReadStatusFromJson } from '../platform/read-status';
+import type { ApiAnswer } from './bluesky';
+
+export interface MastodonDeps {
+  /** A GET on an instance's public API (platform/api-fetch.ts); throws when it cannot be reached. */
+  get(url: string): Promise<ApiAnswer>;
+  /** The status's JSON read into a Post (DOMParser here, or Chrome's offscreen document). */
+  readStatusFromJson: ReadStatusFromJson;
+  now(): string;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What an instance said of itself (`GET /api/v2/instance`, or v1 before Mastodon 4.0). */
+export interface InstanceInfo {
+  /** Its accounts' `@domain`, which may differ from the host that answered. */
+  domain: string;
+  title: string;
+  version: string;
+}
+
+export interface Mastodon {
+  /** The status a link names (`https://<instance>/@user/<id>` and its other forms), read from that instance. */
+  postOfLink(url: string, pageUrl: string): Promise<Result<Post>>;
+}
+
+/** Hosts whose instance check is remembered; far beyond what a worker's life sees. */
+const MAX_HOSTS = 200;
+const LOOPBACK = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d{1,5})?$/;
+
+export function createMastodon(deps: MastodonDeps): Mastodon {
+  /** Each host's instance check: in flight or answered yes. A failed check is asked again next time. */
+  const instances = new Map<string, Promise<Result<InstanceInfo>>>();
+
+  const nowMs = () => {
+    const ms = Date.parse(deps.now());
+    return Number.isNaN(ms) ? Date.now() : ms;
+  };
+
+  async function get(url: string): Promise<Result<ApiAnswer>> {
+    try {
+      return { ok: true, value: await deps.get(url) };
+    } catch (e) {
+      return { ok: false, error: (e as Error)?.message || 'no answer' };
+    }
+  }
+
+  async function checkInstance(origin: string, host: string): Promise<Result<InstanceInfo>> {
+    const notMastodon: Result<InstanceInfo> = {
+      ok: false,
+      error: `${host} is not a Mastodon server (it does not answer as Mastodon’s API does), so Roundup cannot read this post from it.`,
+    };
+    for (const version of ['v2', 'v1']) {
+      const answer = await get(`${origin}/api/${version}/instance`);
+      if (!answer.ok) {
+        return { ok: false, error: `${host} could not be reached (${answer.error}). It may be down, or not a Mastodon server.` };
+      }
+      const { status, body, retryAfter } = answer.value;
+      if (status === 401 || status === 403 || status === 429 || (status >= 500 && status <= 599)) {
+        return { ok: false, error: readApiError(status, body, retryAfter, nowMs()) };
+      }
+      if (status === 200) {
+        const read = readInstance(body);
+        if (read.ok) return { ok: true, value: { domain: read.domain, title: read.title, version: read.version } };
+      } else if (status !== 404) {
+        return notMastodon;
+      }
+      // v2 unknown (Mastodon before 4.0, and some servers that speak its API): ask v1.
+    }
+    return notMastodon;
+  }
+
+  function instance(origin: string, host: string): Promise<Result<InstanceInfo>> {
+    const known = instances.get(host);
+    if (known) return known;
+    const check = checkInstance(origin, host).then((r) => {
+      if (!r.ok) instances.delete(host);
+      return r;
+    });
+    if (instances.size >= MAX_HOSTS) instances.delete(instances.keys().next().value as string);
+    instances.set(host, check);
+    return check;
+  }
+
+  return {
+    async postOfLink(url, pageUrl) {
+      const link = mastodonStatusLink(url);
+      if (!link) return { ok: false, error: 'This link does not lead to a post on a Mastodon server (…/@user/<number>).' };
+      // Always https, but for a test server on this machine that the link names over http.
+      const origin = `${LOOPBACK.test(link.host) && url.startsWith('http:') ? 'http' : 'https'}://${link.host}`;
+      const server = await instance(origin, link.host);
+      if (!server.ok) return server;
+
+      const answer = await get(`${origin}/api/v1/statuses/${link.id}`);
+      if (!answer.ok) return { ok: false, error: `The Mastodon server ${link.host} could not be reached (${answer.error}).` };
+      const { status, body, retryAfter } = answer.value;
+      if (status !== 200) return { ok: false, error: readApiError(status, body, retryAfter, nowMs()) };
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return { ok: false, error: `${link.host} answered, but not with the post’s data.` };
+      }
+      const read = await deps.readStatusFromJson(json, { capturedAt: deps.now(), pageUrl, instance: link.host });
+      if (!read.ok) return { ok: false, error: read.error };
+      if (read.post.site !== 'mastodon') return { ok: false, error: `${link.host} answered, but not with a Mastodon post.` };
+      return { ok: true, value: read.post };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Reading a Mastodon status's JSON into a Post needs a DOM for its HTML (capture/mastodon-api.ts
+// `readStatus`, which parses synchronously). Where the background has one — Firefox's background
+// page — it parses there with DOMParser. Chrome's service worker has none: the status goes to
+// the offscreen document, which reads it and answers with the Post (platform/offscreen.ts).
+// background/mastodon.ts takes the function, so it is tested without a browser.
+import type { ReadPost } from '../capture/mastodon-api';
+import { readStatusWithDom } from '../offscreen/read-status';
+import type { StatusReadAt } from '../offscreen/protocol';
+import { createOffscreenReader, type OffscreenApi, type OffscreenRuntime } from './offscreen';
+
+export type { StatusReadAt };
+
+/** A status (as its instance's API answered) read into a Post; never throws. */
+export type ReadStatusFromJson = (status: unknown, at: StatusReadAt) => Promise<ReadPost>;
+
+/** This browser's way: DOMParser here when there is one, else Chrome's offscreen document. */
+export function statusReader(): ReadStatusFromJson {
+  if (typeof DOMParser === 'function') {
+    return async (status, at) => {
+      try {
+        return readStatusWithDom(status, at);
+      } catch {
+        return { ok: false, error: 'The status could not be read.' };
+      }
+    };
+  }
+  const chrome = (globalThis as { chrome?: { offscreen?: OffscreenApi; runtime?: OffscreenRuntime } }).chrome;
+  if (!chrome?.offscreen || !chrome.runtime) {
+    return async () => ({ ok: false, error: 'This browser gives Roundup no way to read a Mastodon post’s words here.' });
+  }
+  const reader = createOffscreenReader({ offscreen: chrome.offscreen, runtime: chrome.runtime });
+  return reader.read;
+}
