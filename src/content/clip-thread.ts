@@ -60,8 +60,14 @@ async function clipThread(site: NetworkAdapter['site'], postId: string, say: Say
  * post the tracker finds, so cheap for all the others: one comparison of ids.
  */
 export function createThreadButton(network: NetworkAdapter, say: Say) {
+  // Hot path (every post of an endless timeline): the address is read again only when it changed.
+  let href = '';
+  let here: ReturnType<typeof pagePost> = null;
   return function consider(post: Element, postId: string): void {
-    const here = pagePost(network.site, new URL(location.href));
+    if (location.href !== href) {
+      href = location.href;
+      here = pagePost(network.site, new URL(href));
+    }
     if (!here) return;
     const mine = here.postId ? here.postId === postId : blueskyIdParts(postId)?.rkey === here.rkey;
     if (!mine || post.querySelector(`button[${THREAD_ATTRIBUTE}]`)) return;
