@@ -16,6 +16,13 @@ export const BACKUP_LIMITS = {
 /** The settings as a file holds them: files made before the picture choice have none. */
 type FileSettings = Omit<BackupSettings, 'pictures'> & Partial<Pick<BackupSettings, 'pictures'>>;
 
+// `bluesky` came after `x`: a file made before reads as its x.
+const inlineButtonsAsFiled = object<{ x: boolean; bluesky?: boolean }>({ x: bool, bluesky: bool }, ['bluesky']);
+const fileInlineButtons: Check<Settings['inlineButtons']> = (value, path) => {
+  const read = inlineButtonsAsFiled(value, path);
+  return { x: read.x, bluesky: read.bluesky ?? read.x };
+};
+
 // `keepCopies` (keep copies of pictures) may be in a file (optional); the import takes it like any other setting.
 const fileSettings = object<FileSettings & Partial<Pick<Settings, 'keepCopies'>>>(
   {
@@ -23,7 +30,7 @@ const fileSettings = object<FileSettings & Partial<Pick<Settings, 'keepCopies'>>
     theme: oneOf(['light', 'dark']), markdownFrontMatter: bool, markdownImages: bool,
     pictures: oneOf(PICTURE_CHOICES),
     defaultFormat: oneOf(EXPORT_FORMAT_IDS),
-    inlineButtons: object<Settings['inlineButtons']>({ x: bool }),
+    inlineButtons: fileInlineButtons,
     keepCopies: bool,
   },
   ['pictures', 'defaultFormat', 'inlineButtons', 'keepCopies'],

@@ -43,7 +43,7 @@ function knownSettings(s: BackupSettings): BackupSettings {
   const { signature, includeEmbedScript, doNotTrack, theme, markdownFrontMatter, markdownImages, pictures } = s;
   const out: BackupSettings = { signature, includeEmbedScript, doNotTrack, theme, markdownFrontMatter, markdownImages, pictures };
   if (s.defaultFormat !== undefined) out.defaultFormat = s.defaultFormat;
-  if (s.inlineButtons !== undefined) out.inlineButtons = { x: s.inlineButtons.x };
+  if (s.inlineButtons !== undefined) out.inlineButtons = { x: s.inlineButtons.x, bluesky: s.inlineButtons.bluesky ?? s.inlineButtons.x };
   if (s.keepCopies !== undefined) out.keepCopies = s.keepCopies;
   return out;
 }

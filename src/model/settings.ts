@@ -37,7 +37,7 @@ export interface Settings {
    */
   keepCopies: boolean;
   /** Sites whose pages show the inline "Clip post" button (select mode and menus work anyway). */
-  inlineButtons: { x: boolean };
+  inlineButtons: { x: boolean; bluesky: boolean };
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -50,7 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   markdownImages: true,
   pictures: 'x',
   keepCopies: true,
-  inlineButtons: Object.freeze({ x: true }),
+  inlineButtons: Object.freeze({ x: true, bluesky: true }),
 });
 
 const MAX_SIGNATURE = 100_000;
@@ -87,9 +87,15 @@ export function parseSettingsPatch(value: unknown): Result<Partial<Settings>> {
         out.pictures = v as PictureChoice;
         break;
       case 'inlineButtons': {
-        const x = (v as { x?: unknown } | null)?.x;
-        if (typeof x !== 'boolean' || Object.keys(v as object).length !== 1) return { ok: false, error: 'settings.inlineButtons must be { x: true | false }' };
-        out.inlineButtons = { x };
+        // Both sites at once (a settings record written before Bluesky has only x: Bluesky's then follows X's).
+        const sites = (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : null) as { x?: unknown; bluesky?: unknown } | null;
+        const keys = sites ? Object.keys(sites) : [];
+        const x = sites?.x;
+        const bluesky = sites?.bluesky ?? x;
+        if (typeof x !== 'boolean' || typeof bluesky !== 'boolean' || keys.some((k) => k !== 'x' && k !== 'bluesky')) {
+          return { ok: false, error: 'settings.inlineButtons must be { x: true | false, bluesky: true | false }' };
+        }
+        out.inlineButtons = { x, bluesky };
         break;
       }
       default:

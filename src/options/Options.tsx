@@ -115,7 +115,8 @@ export function Options({ connection, pictureAccess, siteAccess = NO_SITES }: {
       <WordPressSite connection={connection} access={siteAccess} />
       <fieldset>
         <legend>Clip buttons on pages</legend>
-        <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { x } })} />
+        <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { ...settings.inlineButtons, x } })} />
+        <Check label="Show “Clip post” buttons on bsky.app" checked={settings.inlineButtons.bluesky} onChange={(bluesky) => change({ inlineButtons: { ...settings.inlineButtons, bluesky } })} />
         <p class="hint">Select mode, the context menu and the shortcut work either way.</p>
       </fieldset>
     </main>

@@ -20,6 +20,7 @@ describe('the settings page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Show photos as images/ }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Pictures point to' }), { target: { value: 'files' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /Show “Clip post” buttons on x.com/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Show “Clip post” buttons on bsky.app/ }));
     await waitFor(async () =>
       expect(await h.store.getSettings()).toEqual({
         signature: 'About the author\n\nJohn Lynn is the Founder of HealthcareScene.com.',
@@ -31,7 +32,7 @@ describe('the settings page', () => {
         markdownImages: false,
         keepCopies: true,
         pictures: 'files',
-        inlineButtons: { x: false },
+        inlineButtons: { x: false, bluesky: false },
       }),
     );
   });
@@ -43,5 +44,15 @@ describe('the settings page', () => {
     expect(((await screen.findByRole('textbox', { name: 'Signature' })) as HTMLTextAreaElement).value).toBe('Kept');
     expect((screen.getByRole('combobox', { name: 'Default export format' }) as HTMLSelectElement).value).toBe('wordpress');
     expect((screen.getByRole('radio', { name: 'Dark embeds' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('the inline buttons setting, per site', () => {
+  it('a settings change naming only X (as written before Bluesky) gives Bluesky the same; unknown sites are refused', async () => {
+    const { parseSettingsPatch } = await import('../../src/model/settings');
+    expect(parseSettingsPatch({ inlineButtons: { x: false } })).toEqual({ ok: true, value: { inlineButtons: { x: false, bluesky: false } } });
+    expect(parseSettingsPatch({ inlineButtons: { x: true, bluesky: false } })).toEqual({ ok: true, value: { inlineButtons: { x: true, bluesky: false } } });
+    expect(parseSettingsPatch({ inlineButtons: { x: true, myspace: true } })).toMatchObject({ ok: false });
+    expect(parseSettingsPatch({ inlineButtons: { bluesky: true } })).toMatchObject({ ok: false });
   });
 });
