@@ -2,7 +2,10 @@
 // and as X's media host pbs.twimg.com, serving the pictures the saved pages show. It answers as
 // Bluesky too: bsky.app (the same `pages`, by path), its public API public.api.bsky.app
 // (`getPosts`, from the post views a test hands it) and its media hosts cdn.bsky.app and
-// video.bsky.app (pictures made like pbs.twimg.com's). Browsers reach
+// video.bsky.app (pictures made like pbs.twimg.com's). And as Mastodon instances: each host a
+// test names (`mastodon`, e.g. mastodon.social) answers `/api/v2/instance`, `/api/v1/instance`
+// and `/api/v1/statuses/<id>` with the bodies the test hands it (recorded answers), their media
+// hosts (files.mastodon.social, cdn.fosstodon.org) with pictures made like the others. Browsers reach
 // it through a host-resolver rule (Chromium) or a forced DNS answer (Firefox), so the content
 // script sees a real https://x.com/... page. The certificate is self-signed and made fresh with
 // openssl on each start; browsers are told to accept it.
@@ -20,15 +23,20 @@ import { join } from 'node:path';
 
 /** Hosts answered as Bluesky's, beside bsky.app's pages (served from `pages` like x.com's). */
 const BLUESKY_API_HOST = 'public.api.bsky.app';
-const PICTURE_HOSTS = new Set(['pbs.twimg.com', 'cdn.bsky.app', 'video.bsky.app']);
+/** Mastodon instances' media hosts, answered with pictures like pbs.twimg.com's. */
+const MASTODON_MEDIA_HOSTS = ['files.mastodon.social', 'cdn.fosstodon.org'];
+const PICTURE_HOSTS = new Set(['pbs.twimg.com', 'cdn.bsky.app', 'video.bsky.app', ...MASTODON_MEDIA_HOSTS]);
 const BLUESKY_HOSTS = ['bsky.app', BLUESKY_API_HOST, 'cdn.bsky.app', 'video.bsky.app'];
+/** The instances the tests serve, always in the certificate (a test may name more). */
+const MASTODON_HOSTS = ['mastodon.social', 'fosstodon.org', ...MASTODON_MEDIA_HOSTS];
 
-function makeCertificate() {
+function makeCertificate(moreHosts = []) {
+  const names = [...new Set(['x.com', 'twitter.com', 'mobile.twitter.com', 'pbs.twimg.com', ...BLUESKY_HOSTS, ...MASTODON_HOSTS, ...moreHosts])];
   const dir = mkdtempSync(join(tmpdir(), 'roundup-cert-'));
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes',
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2',
-      '-subj', '/CN=x.com', '-addext', `subjectAltName=${['x.com', 'twitter.com', 'mobile.twitter.com', 'pbs.twimg.com', ...BLUESKY_HOSTS].map((h) => `DNS:${h}`).join(',')}`],
+      '-subj', '/CN=x.com', '-addext', `subjectAltName=${names.map((h) => `DNS:${h}`).join(',')}`],
     { stdio: 'ignore' });
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
@@ -86,27 +94,69 @@ function answerBlueskyApi(req, res, posts, on) {
 }
 
 /**
- * @param {{ pages: Record<string, string>, scripts?: boolean, blueskyPosts?: Record<string, unknown> }} options
+ * A Mastodon instance's public API, as far as the tests need it: `GET /api/v2/instance` and
+ * `/api/v1/instance` answer the bodies the test gave (a version it gave none of is not there:
+ * 404, as on a Mastodon before 4.0 for v2), `GET /api/v1/statuses/<id>` the status's body, and
+ * anything else 404 with Mastodon's own error body. Every answer carries the CORS headers
+ * Mastodon's /api/* sends (config/initializers/cors.rb: any origin, and only these headers
+ * exposed: a page or extension without host permission cannot read any other, Retry-After
+ * included). With `on` false every call answers 503 with a Retry-After.
+ */
+function answerMastodonApi(req, res, instance, on) {
+  const path = (req.url || '/').split('?')[0].replace(/\/$/, '');
+  const send = (status, body, headers = {}) => {
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id',
+      'cache-control': 'no-store',
+      ...headers,
+    });
+    res.end(body);
+  };
+  const notFound = () => send(404, '{"error":"Record not found"}');
+  if (!on) return send(503, '{"error":"Service Unavailable"}', { 'retry-after': '30' });
+  if (req.method !== 'GET') return notFound();
+  if (path === '/api/v2/instance') return instance.v2 === undefined ? notFound() : send(200, instance.v2);
+  if (path === '/api/v1/instance') return instance.v1 === undefined ? notFound() : send(200, instance.v1);
+  const status = /^\/api\/v1\/statuses\/(\d{1,30})$/.exec(path);
+  const body = status && Object.hasOwn(instance.statuses ?? {}, status[1]) ? instance.statuses[status[1]] : undefined;
+  return body === undefined ? notFound() : send(200, body);
+}
+
+/**
+ * @param {{ pages: Record<string, string>, scripts?: boolean, blueskyPosts?: Record<string, unknown>, mastodon?: Record<string, { v2?: string, v1?: string, statuses?: Record<string, string> }> }} options
  *   pages: URL path (no query) → absolute path of the HTML file served there (on x.com and
  *   bsky.app alike).
  *   scripts: false (the default) sends `script-src 'none'`, so a saved page's own scripts stay
  *   off; extension scripts are not affected by a page's CSP.
  *   blueskyPosts: at:// URI → the `app.bsky.feed.defs#postView` public.api.bsky.app's
  *   `getPosts` answers for it.
- * @returns {Promise<{ port: number, close(): Promise<void>, servePictures(on: boolean): void, pictureRequests: string[], serveApi(on: boolean): void, apiRequests: string[] }>}
+ *   mastodon: host → what that Mastodon instance answers (answerMastodonApi): the bodies of
+ *   its instance answers (`v2`, `v1`) and of its statuses by id, as text sent unchanged.
+ * @returns {Promise<{ port: number, close(): Promise<void>, servePictures(on: boolean): void, pictureRequests: string[], serveApi(on: boolean): void, apiRequests: string[], serveMastodon(on: boolean): void, mastodonRequests: string[] }>}
  *   servePictures(false): the picture hosts (pbs.twimg.com, cdn.bsky.app, video.bsky.app)
  *   answer 404 from then on, as when X deleted the post;
  *   pictureRequests: every picture path asked for, in order (to prove a view asked for none);
  *   serveApi(false): public.api.bsky.app answers 503 from then on;
- *   apiRequests: every public.api.bsky.app path and query asked for, in order.
+ *   apiRequests: every public.api.bsky.app path and query asked for, in order;
+ *   serveMastodon(false): every Mastodon instance's API answers 503 from then on;
+ *   mastodonRequests: every request to a Mastodon instance, as `<host><path and query>`, in order.
  */
-export async function startXServer({ pages, scripts = false, blueskyPosts = {} }) {
+export async function startXServer({ pages, scripts = false, blueskyPosts = {}, mastodon = {} }) {
   let pictures = true;
   let api = true;
+  let mastodonApi = true;
   const pictureRequests = [];
   const apiRequests = [];
-  const server = https.createServer(makeCertificate(), (req, res) => {
+  const mastodonRequests = [];
+  const server = https.createServer(makeCertificate(Object.keys(mastodon)), (req, res) => {
     const host = (req.headers.host || '').split(':')[0];
+    if (Object.hasOwn(mastodon, host)) {
+      mastodonRequests.push(`${host}${req.url || '/'}`);
+      answerMastodonApi(req, res, mastodon[host], mastodonApi);
+      return;
+    }
     if (host === BLUESKY_API_HOST) {
       apiRequests.push(req.url || '/');
       answerBlueskyApi(req, res, blueskyPosts, api);
@@ -145,6 +195,8 @@ export async function startXServer({ pages, scripts = false, blueskyPosts = {} }
     pictureRequests,
     serveApi: (on) => void (api = on),
     apiRequests,
+    serveMastodon: (on) => void (mastodonApi = on),
+    mastodonRequests,
     close: () => new Promise((resolve) => {
       server.closeAllConnections?.();
       server.close(() => resolve());

@@ -18,7 +18,9 @@ export interface ChromiumDriver extends Driver {
 }
 
 /** The hosts the local server (scripts/x-server.mjs) answers as. */
-const MAPPED_HOSTS = ['x.com', 'pbs.twimg.com', 'bsky.app', 'public.api.bsky.app', 'cdn.bsky.app', 'video.bsky.app'];
+const MAPPED_HOSTS = ['x.com', 'pbs.twimg.com', 'bsky.app', 'public.api.bsky.app', 'cdn.bsky.app', 'video.bsky.app',
+  // Mastodon instances (their public API) and their media hosts.
+  'mastodon.social', 'fosstodon.org', 'files.mastodon.social', 'cdn.fosstodon.org'];
 
 export async function launchChromium(extDir: string, xPort: number): Promise<ChromiumDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'roundup-e2e-chromium-'));
@@ -30,7 +32,8 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--no-first-run', '--disable-sync',
         // Every x.com and pbs.twimg.com connection goes to the local server, and every one to
-        // Bluesky's web app, public API and media hosts; its certificate is self-signed.
+        // Bluesky's web app, public API and media hosts, and every one to the Mastodon
+        // instances the tests serve; its certificate is self-signed.
         `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${xPort}`).join(', ')}`, '--ignore-certificate-errors',
         `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
     });
