@@ -137,7 +137,7 @@ try {
   const big = med[`${POSTS} posts`];
   console.log(JSON.stringify({ figure: 'editor-usable-ratio', posts: POSTS, vsBlank: +(big / med['blank page']).toFixed(2), targetVsBlank: 2, vsEmpty: +(big / med['empty roundup']).toFixed(2), targetVsEmpty: 1.3 }));
   const popup = readFileSync('dist/chrome/popup.js');
-  console.log(JSON.stringify({ figure: 'popup-bundle', bytes: popup.length, gzipBytes: gzipSync(popup, { level: 9 }).length, budgetGzipBytes: 27 * 1024 /* build.mjs BUDGETS['popup.js'] */ }));
+  console.log(JSON.stringify({ figure: 'popup-bundle', bytes: popup.length, gzipBytes: gzipSync(popup, { level: 9 }).length, budgetGzipBytes: 28 * 1024 /* build.mjs BUDGETS['popup.js'] */ }));
 } finally {
   await ctx.close();
   rmSync(work, { recursive: true, force: true });

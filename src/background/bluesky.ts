@@ -38,7 +38,7 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
     try {
       answer = await deps.get(url);
     } catch (e) {
-      return { ok: false, error: `Bluesky could not be reached (${(e as Error).message}).` };
+      return { ok: false, error: `Bluesky could not be reached (${((e as Error).message || 'no answer').replace(/[.\s]+$/, '')}).` };
     }
     if (answer.status !== 200) return { ok: false, error: readApiError(answer.status, answer.body, answer.retryAfter) };
     try {

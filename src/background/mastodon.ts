@@ -55,7 +55,7 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
     try {
       return { ok: true, value: await deps.get(url) };
     } catch (e) {
-      return { ok: false, error: (e as Error)?.message || 'no answer' };
+      return { ok: false, error: ((e as Error)?.message || 'no answer').replace(/[.\s]+$/, '') };
     }
   }
 

@@ -29,6 +29,8 @@ export async function getApi(url: string): Promise<ApiAnswer> {
   } catch (e) {
     throw new ApiUnreachable((e as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : (e as Error).message || 'no answer');
   }
-  const retryAfter = response.headers.get('retry-after') ?? undefined;
+  // Mastodon's API, read from another origin, exposes only its own rate-limit headers (CORS):
+  // X-RateLimit-Reset (a date) says when to try again where Retry-After cannot be read.
+  const retryAfter = response.headers.get('retry-after') ?? (response.status === 429 ? response.headers.get('x-ratelimit-reset') : null) ?? undefined;
   return { status: response.status, body: await response.text(), ...(retryAfter ? { retryAfter } : {}) };
 }
