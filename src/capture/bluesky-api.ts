@@ -18,9 +18,9 @@
 // of range, overlaps an earlier one or cuts a character in two.
 import type { Author, LinkCard, Media, Post, Segment } from '../model/post';
 import { blueskyIdParts, blueskyPostId, blueskyPostUrl } from '../model/networks';
-import { parsePost } from '../model/parse-post';
 import { POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
+import { finish, type ReadPost } from './read-post';
 
 /** When and from which page a post was read (stored with it, as for a post clipped on X). */
 export interface ReadAt {
@@ -28,7 +28,7 @@ export interface ReadAt {
   pageUrl: string;
 }
 
-export type ReadPost = { ok: true; post: Post } | { ok: false; error: string };
+export type { ReadPost } from './read-post';
 
 /** Posts read from an answer, in its order, and a line for each one that could not be. */
 export interface ReadPosts {
@@ -246,15 +246,6 @@ function readView(view: unknown, at: ReadAt, extra: Extra): ReadPost {
   return finish(post);
 }
 
-/** Checks and cleans the post (the same pass as any post a page sends). */
-function finish(post: Post): ReadPost {
-  try {
-    const checked = parsePost(post);
-    return checked.ok ? { ok: true, post: checked.value } : { ok: false, error: `The post could not be kept: ${checked.error}.` };
-  } catch {
-    return { ok: false, error: 'The post could not be kept.' };
-  }
-}
 
 /**
  * What a `#postView` and a quoted `#viewRecord` share: the address, author, the record's words

@@ -21,10 +21,10 @@
 // writes them; in the text they become emoji segments, in names they stay as they are.
 import type { Author, LinkCard, Media, Post, Segment } from '../model/post';
 import { mastodonPostId } from '../model/networks';
-import { parsePost } from '../model/parse-post';
 import { HANDLE, POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
 import { segmentsFromContent } from './mastodon-html';
+import { finish, type ReadPost } from './read-post';
 
 /** Where and when a status was read, and how to parse its HTML. */
 export interface MastodonReadAt {
@@ -36,7 +36,7 @@ export interface MastodonReadAt {
   parse(html: string): ParentNode;
 }
 
-export type ReadPost = { ok: true; post: Post } | { ok: false; error: string };
+export type { ReadPost } from './read-post';
 
 /** Posts read from an answer, in order, and a line for each one that could not be. */
 export interface ReadPosts {
@@ -80,15 +80,6 @@ export function readStatus(status: unknown, at: MastodonReadAt): ReadPost {
   return read.ok ? finish(read.post) : read;
 }
 
-/** Checks and cleans the post (the same pass as any post a page sends). */
-function finish(post: Post): ReadPost {
-  try {
-    const checked = parsePost(post);
-    return checked.ok ? { ok: true, post: checked.value } : { ok: false, error: `The post could not be kept: ${checked.error}.` };
-  } catch {
-    return { ok: false, error: 'The post could not be kept.' };
-  }
-}
 
 function readOne(s: Record<string, unknown>, at: MastodonReadAt, host: string, quoted: boolean): ReadPost {
   const rawId = typeof s.id === 'number' && Number.isSafeInteger(s.id) ? String(s.id) : s.id;

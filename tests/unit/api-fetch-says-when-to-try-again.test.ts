@@ -8,7 +8,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('getApi', () => {
   it('asks without cookies or referrer, and hands back the answer as text', async () => {
-    const fetch = vi.fn(async () => new Response('{"ok":1}', { status: 200 }));
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response('{"ok":1}', { status: 200 }));
     vi.stubGlobal('fetch', fetch);
     expect(await getApi('https://public.api.bsky.app/xrpc/x')).toEqual({ status: 200, body: '{"ok":1}' });
     expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
