@@ -18,5 +18,5 @@ describe('Chromium: clip a Mastodon status from its link, read through the offsc
         return found.map((c) => c.documentUrl ?? '');
       }),
     };
-  });
+  }, { offscreen: true });
 });
