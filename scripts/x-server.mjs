@@ -13,6 +13,7 @@
 // The pictures are CONSTRUCTED, not X's: the saved pages hold only their addresses. Each is a
 // small valid PNG made from its path (a colour from a hash, the path in a text chunk), so two
 // addresses never share bytes and a copy can be compared byte for byte with what was served.
+import http from 'node:http';
 import https from 'node:https';
 import { crc32, deflateSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -134,6 +135,9 @@ function answerMastodonApi(req, res, instance, on) {
  *   `getPosts` answers for it.
  *   mastodon: host → what that Mastodon instance answers (answerMastodonApi): the bodies of
  *   its instance answers (`v2`, `v1`) and of its statuses by id, as text sent unchanged.
+ *   httpPort: when given, the same answers are also served over plain http on
+ *   127.0.0.1:<httpPort>, for a Mastodon development server's own address (Mastodon.py's
+ *   recordings are of `http://localhost:3000`: name `localhost` in `mastodon` and pass 3000).
  * @returns {Promise<{ port: number, close(): Promise<void>, servePictures(on: boolean): void, pictureRequests: string[], serveApi(on: boolean): void, apiRequests: string[], serveMastodon(on: boolean): void, mastodonRequests: string[] }>}
  *   servePictures(false): the picture hosts (pbs.twimg.com, cdn.bsky.app, video.bsky.app)
  *   answer 404 from then on, as when X deleted the post;
@@ -143,14 +147,14 @@ function answerMastodonApi(req, res, instance, on) {
  *   serveMastodon(false): every Mastodon instance's API answers 503 from then on;
  *   mastodonRequests: every request to a Mastodon instance, as `<host><path and query>`, in order.
  */
-export async function startXServer({ pages, scripts = false, blueskyPosts = {}, mastodon = {} }) {
+export async function startXServer({ pages, scripts = false, blueskyPosts = {}, mastodon = {}, httpPort }) {
   let pictures = true;
   let api = true;
   let mastodonApi = true;
   const pictureRequests = [];
   const apiRequests = [];
   const mastodonRequests = [];
-  const server = https.createServer(makeCertificate(Object.keys(mastodon)), (req, res) => {
+  const handle = (req, res) => {
     const host = (req.headers.host || '').split(':')[0];
     if (Object.hasOwn(mastodon, host)) {
       mastodonRequests.push(`${host}${req.url || '/'}`);
@@ -185,8 +189,17 @@ export async function startXServer({ pages, scripts = false, blueskyPosts = {}, 
     if (!scripts) headers['content-security-policy'] = "script-src 'none'";
     res.writeHead(200, headers);
     res.end(readFileSync(file));
-  });
+  };
+  const server = https.createServer(makeCertificate(Object.keys(mastodon)), handle);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let plain;
+  if (httpPort !== undefined) {
+    plain = http.createServer(handle);
+    await new Promise((resolve, reject) => {
+      plain.once('error', reject);
+      plain.listen(httpPort, '127.0.0.1', resolve);
+    });
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -197,9 +210,9 @@ export async function startXServer({ pages, scripts = false, blueskyPosts = {}, 
     apiRequests,
     serveMastodon: (on) => void (mastodonApi = on),
     mastodonRequests,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    close: () => Promise.all([server, plain].filter(Boolean).map((s) => new Promise((resolve) => {
+      s.closeAllConnections?.();
+      s.close(() => resolve());
+    }))).then(() => undefined),
   };
 }
