@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { parse } from 'parse5';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { BackupData } from '../../../src/export';
 import type { Post } from '../../../src/model/post';
 import { ALEXBENZER_DID, BSKY_APP_DID, CELLS, PAGE_URL, pageHtml, restoreLiveImages } from '../../fixtures/bluesky/pages/load.js';
 import type { ChromiumDriver } from './chromium.js';
 import { ROOT } from './driver.js';
+import { all, attr, backup, hasClass, textOf } from './extension-reads.js';
 import type { ExportView } from './export-view.js';
 import type { FirefoxDriver } from './firefox.js';
 import type { EvalPage } from './picking.js';
@@ -32,7 +31,7 @@ import type { EvalPage } from './picking.js';
  * rather than at the Wayback Machine's copy of them. Nothing else is changed: the page's own
  * links stay the archived addresses the saved page has (the content script reads both forms).
  */
-function livePage(): string {
+export function livePage(): string {
   const window = new Window({
     url: PAGE_URL,
     settings: { enableJavaScriptEvaluation: false, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableComputedStyleRendering: true },
@@ -267,33 +266,10 @@ export function firefoxBlueskyTab(d: FirefoxDriver): BlueskyTab {
 
 // ---- reading what was stored and exported ----
 
-type ApiHolder = { browser?: { runtime: { sendMessage(m: object): Promise<unknown> } }; chrome?: ApiHolder['browser'] };
 
-/** The whole database, as the background exports it, asked from the editor page. */
-async function backup(editor: EvalPage): Promise<BackupData> {
-  const reply = (await editor.evaluate(
-    (m) => ((globalThis as ApiHolder).browser ?? (globalThis as ApiHolder).chrome)!.runtime.sendMessage(m),
-    { type: 'exportAll' },
-  )) as { ok: boolean; value?: BackupData; error?: string };
-  if (!reply.ok || !reply.value) throw new Error(`exportAll: ${reply.error}`);
-  return reply.value;
-}
 const storedPost = async (editor: EvalPage, id: string): Promise<Post | undefined> => (await backup(editor)).posts.find((p) => p.id === id);
 
-interface Node { nodeName: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] }
-const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
-/** The nodes under `root` (markup, or a node parsed from it) that `keep` keeps, in document order. */
-function all(root: string | Node, keep: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
-  const walk = (n: Node) => {
-    if (keep(n)) out.push(n);
-    n.childNodes?.forEach(walk);
-  };
-  walk(typeof root === 'string' ? (parse(root) as unknown as Node) : root);
-  return out;
-}
-const textOf = (n: Node): string => (n.nodeName === '#text' ? (n.value ?? '') : (n.childNodes ?? []).map(textOf).join(''));
-const embeds = (html: string) => all(html, (n) => n.nodeName === 'blockquote' && (attr(n, 'class') ?? '').split(/\s+/).includes('bluesky-embed'));
+const embeds = (html: string) => all(html, (n) => n.nodeName === 'blockquote' && hasClass(n, 'bluesky-embed'));
 
 const PARTIAL_NOTE = 'Some parts of this post could not be read from the page.';
 const poll = { timeout: 15_000, interval: 200 };

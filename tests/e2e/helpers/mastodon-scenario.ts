@@ -11,11 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'parse5';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { BackupData } from '../../../src/export';
 import type { Post } from '../../../src/model/post';
 import { ROOT } from './driver.js';
+import { all, attr, backup, hasClass, send, textOf, type Reply } from './extension-reads.js';
 import type { ExportView } from './export-view.js';
 import type { EvalPage } from './picking.js';
 
@@ -99,36 +98,13 @@ async function startServer(mastodon: Record<string, Instance>): Promise<Mastodon
 
 // ---- talking to the background, reading what it stored and exported ----
 
-type ApiHolder = { browser?: { runtime: { sendMessage(m: object): Promise<unknown> } }; chrome?: ApiHolder['browser'] };
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string; transient?: boolean };
 type ClipReply = Reply<{ added: boolean; postId: string }>;
 
-/** A message to the background from the editor page, as the editor's own code sends them. */
-const send = <T>(editor: EvalPage, message: object): Promise<Reply<T>> =>
-  editor.evaluate((m) => ((globalThis as ApiHolder).browser ?? (globalThis as ApiHolder).chrome)!.runtime.sendMessage(m), message) as Promise<Reply<T>>;
 
 /** What the context menu's handler sends for a link on https://example.com/article. */
 const clipLink = (editor: EvalPage, url: string) => send<{ added: boolean; postId: string }>(editor, { type: 'clipLink', url, pageUrl: PAGE_URL }) as Promise<ClipReply>;
 
-async function backup(editor: EvalPage): Promise<BackupData> {
-  const reply = await send<BackupData>(editor, { type: 'exportAll' });
-  if (!reply.ok) throw new Error(`exportAll: ${reply.error}`);
-  return reply.value;
-}
 
-interface Node { nodeName: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] }
-const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
-function all(root: string | Node, keep: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
-  const walk = (n: Node) => {
-    if (keep(n)) out.push(n);
-    n.childNodes?.forEach(walk);
-  };
-  walk(typeof root === 'string' ? (parse(root) as unknown as Node) : root);
-  return out;
-}
-const textOf = (n: Node): string => (n.nodeName === '#text' ? (n.value ?? '') : (n.childNodes ?? []).map(textOf).join(''));
-const hasClass = (n: Node, c: string) => (attr(n, 'class') ?? '').split(/\s+/).includes(c);
 
 const poll = { timeout: 15_000, interval: 200 };
 

@@ -13,14 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser';
-import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BackupData } from '../../../src/export';
 import type { Post } from '../../../src/model/post';
-import { ALEXBENZER_DID, BSKY_APP_DID, CELLS, PAGE_URL, pageHtml, restoreLiveImages } from '../../fixtures/bluesky/pages/load.js';
-import type { BlueskyTab } from './bluesky-scenario.js';
+import { ALEXBENZER_DID, BSKY_APP_DID, PAGE_URL } from '../../fixtures/bluesky/pages/load.js';
+import { livePage, type BlueskyTab } from './bluesky-scenario.js';
+import { all, attr, backup, hasClass, send, textOf, type Node } from './extension-reads.js';
 import { HOME_FIXTURE, ROOT } from './driver.js';
 import type { ExportView } from './export-view.js';
 import type { EvalPage } from './picking.js';
@@ -33,21 +33,6 @@ const THREAD = ['1842037500065546723', '1847192179980357715', '18471998947188204
 
 // ---- Bluesky: the saved page, and CONSTRUCTED API answers ----
 
-/** The saved cells as bsky.app serves them (as bluesky-scenario.ts's livePage). */
-function livePage(): string {
-  const window = new Window({
-    url: PAGE_URL,
-    settings: { enableJavaScriptEvaluation: false, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableComputedStyleRendering: true },
-  });
-  try {
-    const doc = new window.DOMParser().parseFromString(pageHtml(CELLS), 'text/html') as unknown as Document;
-    restoreLiveImages(doc);
-    const html = `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
-    return html.replace(/https:\/\/web\.archive\.org\/web\/\d{1,20}[a-z_]{0,8}\/(?=https:\/\/video\.bsky\.app\/)/g, '');
-  } finally {
-    void window.happyDOM.close();
-  }
-}
 const at = (did: string, rkey: string) => `at://${did}/app.bsky.feed.post/${rkey}`;
 const cdn = (kind: string, did: string, cid: string) => `https://cdn.bsky.app/img/${kind}/plain/${did}/${cid}@jpeg`;
 const BSKY_AUTHOR = {
@@ -150,29 +135,7 @@ async function startServer(o: { pages: Record<string, string>; blueskyPosts: Rec
 
 // ---- reading ----
 
-type ApiHolder = { browser?: { runtime: { sendMessage(m: object): Promise<unknown> } }; chrome?: ApiHolder['browser'] };
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-const send = <T>(editor: EvalPage, message: object): Promise<Reply<T>> =>
-  editor.evaluate((m) => ((globalThis as ApiHolder).browser ?? (globalThis as ApiHolder).chrome)!.runtime.sendMessage(m), message) as Promise<Reply<T>>;
-async function backup(editor: EvalPage): Promise<BackupData> {
-  const reply = await send<BackupData>(editor, { type: 'exportAll' });
-  if (!reply.ok) throw new Error(`exportAll: ${reply.error}`);
-  return reply.value;
-}
 
-interface Node { nodeName: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node }
-const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
-function all(root: string | Node, keep: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
-  const walk = (n: Node) => {
-    if (keep(n)) out.push(n);
-    n.childNodes?.forEach(walk);
-  };
-  walk(typeof root === 'string' ? (parse(root) as unknown as Node) : root);
-  return out;
-}
-const textOf = (n: Node): string => (n.nodeName === '#text' ? (n.value ?? '') : (n.childNodes ?? []).map(textOf).join(''));
-const hasClass = (n: Node, c: string) => (attr(n, 'class') ?? '').split(/\s+/).includes(c);
 /** Text and link targets of an HTML document, as a reader (or a browser) gets them. */
 function readHtml(html: string): { text: string; hrefs: string[] } {
   const doc = parse(html) as unknown as Node;
