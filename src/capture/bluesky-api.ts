@@ -20,7 +20,7 @@ import type { Author, LinkCard, Media, Post, Segment } from '../model/post';
 import { blueskyIdParts, blueskyPostId, blueskyPostUrl } from '../model/networks';
 import { POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
-import { finish, type ReadPost } from './read-post';
+import { earliest, finish, markThread, type ReadPost } from './read-post';
 
 /** When and from which page a post was read (stored with it, as for a post clipped on X). */
 export interface ReadAt {
@@ -177,9 +177,7 @@ export function readThread(json: unknown, at: ReadAt): ReadPosts {
     }
     out.posts.push(read.post);
   }
-  if (out.posts.length > 1) {
-    out.posts.forEach((p, i) => (p.thread = i === 0 ? 'first' : i === out.posts.length - 1 ? 'last' : 'middle'));
-  }
+  markThread(out.posts);
   return out;
 }
 
@@ -195,19 +193,8 @@ function isThreadPost(node: unknown): node is ThreadNode {
 /** The author's own reply to `node` not yet in the thread, the earliest written when there are several. */
 function ownReply(node: Record<string, unknown>, did: string, seen: Set<unknown>): ThreadNode | null {
   if (!Array.isArray(node.replies)) return null;
-  let best: ThreadNode | null = null;
-  let bestTime = Infinity;
-  for (const reply of node.replies) {
-    if (!isThreadPost(reply) || didOf(reply.post) !== did || seen.has(uriOf(reply.post))) continue;
-    const record = isRecord(reply.post.record) ? reply.post.record : {};
-    const ms = typeof record.createdAt === 'string' ? Date.parse(record.createdAt) : NaN;
-    const time = Number.isNaN(ms) ? Infinity : ms;
-    if (!best || time < bestTime) {
-      best = reply;
-      bestTime = time;
-    }
-  }
-  return best;
+  const own = node.replies.filter((reply): reply is ThreadNode => isThreadPost(reply) && didOf(reply.post) === did && !seen.has(uriOf(reply.post)));
+  return earliest(own, (reply) => (isRecord(reply.post.record) ? reply.post.record.createdAt : undefined));
 }
 
 function uriOf(view: unknown): unknown {

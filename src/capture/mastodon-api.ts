@@ -24,7 +24,7 @@ import { mastodonPostId } from '../model/networks';
 import { HANDLE, POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
 import { segmentsFromContent } from './mastodon-html';
-import { finish, type ReadPost } from './read-post';
+import { earliest, finish, markThread, type ReadPost } from './read-post';
 
 /** Where and when a status was read, and how to parse its HTML. */
 export interface MastodonReadAt {
@@ -380,25 +380,13 @@ export function readContext(json: unknown, status: unknown, at: MastodonReadAt):
     node = next;
   }
 
-  if (out.posts.length > 1) {
-    out.posts.forEach((p, i) => (p.thread = i === 0 ? 'first' : i === out.posts.length - 1 ? 'last' : 'middle'));
-  }
+  markThread(out.posts);
   return out;
 }
 
 function ownReply(descendants: unknown[], parentId: string, authorId: string, seen: Set<string>): Record<string, unknown> | null {
-  let best: Record<string, unknown> | null = null;
-  let bestTime = Infinity;
-  for (const d of descendants) {
-    if (!isRecord(d) || idString(d.in_reply_to_id) !== parentId || accountId(d) !== authorId || seen.has(idString(d.id))) continue;
-    const ms = typeof d.created_at === 'string' ? Date.parse(d.created_at) : NaN;
-    const time = Number.isNaN(ms) ? Infinity : ms;
-    if (!best || time < bestTime) {
-      best = d;
-      bestTime = time;
-    }
-  }
-  return best;
+  const own = descendants.filter((d): d is Record<string, unknown> => isRecord(d) && idString(d.in_reply_to_id) === parentId && accountId(d) === authorId && !seen.has(idString(d.id)));
+  return earliest(own, (d) => d.created_at);
 }
 
 function accountId(s: Record<string, unknown>): string {

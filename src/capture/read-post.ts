@@ -14,3 +14,25 @@ export function finish(post: Post): ReadPost {
     return { ok: false, error: 'The post could not be kept.' };
   }
 }
+
+/** The item written first (by `createdAt`, an ISO date or anything else); one without a readable date comes last. */
+export function earliest<T>(items: Iterable<T>, createdAt: (item: T) => unknown): T | null {
+  let best: T | null = null;
+  let bestTime = Infinity;
+  for (const item of items) {
+    const raw = createdAt(item);
+    const ms = typeof raw === 'string' ? Date.parse(raw) : NaN;
+    const time = Number.isNaN(ms) ? Infinity : ms;
+    if (best === null || time < bestTime) {
+      best = item;
+      bestTime = time;
+    }
+  }
+  return best;
+}
+
+/** Marks a self-thread's posts first, middle and last, as the page draws a thread; one post stays on its own. */
+export function markThread(posts: Post[]): void {
+  if (posts.length < 2) return;
+  posts.forEach((p, i) => (p.thread = i === 0 ? 'first' : i === posts.length - 1 ? 'last' : 'middle'));
+}

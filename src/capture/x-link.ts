@@ -4,6 +4,7 @@
 // link names no author, and none is credited: the handle stays empty.
 import type { Post } from '../model/post';
 import { statusRef } from './x-dom';
+import { linkOnlyPost } from './link-post';
 
 /** Link patterns (for `contextMenus` `targetUrlPatterns`) of X/Twitter post permalinks. */
 export const X_POST_LINK_PATTERNS = ['*://*.x.com/*/status/*', '*://*.twitter.com/*/status/*'];
@@ -21,17 +22,6 @@ export function postIdOfLink(url: string): string | null {
 export function postFromLink(url: string, pageUrl: string, capturedAt: string): Post | null {
   const ref = statusRef(url, 'https://x.com/');
   if (!ref) return null;
-  return {
-    id: `x:${ref.id}`,
-    site: 'x',
-    url: ref.url,
-    author: ref.handle ? { name: '', handle: ref.handle, profileUrl: `https://x.com/${ref.handle}` } : { name: '', handle: '' },
-    text: '',
-    segments: [],
-    media: [],
-    capturedAt,
-    // Only a web page is worth keeping as where it came from (not chrome://newtab and the like).
-    pageUrl: /^https?:\/\//i.test(pageUrl) ? pageUrl : '',
-    partial: true,
-  };
+  const author = ref.handle ? { name: '', handle: ref.handle, profileUrl: `https://x.com/${ref.handle}` } : { name: '', handle: '' };
+  return linkOnlyPost({ id: `x:${ref.id}`, site: 'x', url: ref.url, author, pageUrl, capturedAt });
 }
