@@ -6,6 +6,7 @@
 import type { Post } from '../model/post';
 import { BLUESKY_API, blueskyPostIdFor, blueskyPostLink, blueskyPostUrl } from '../model/networks';
 import { readApiError, readGetPosts, readThread } from '../capture/bluesky-api';
+import { linkOnlyPost } from '../capture/link-post';
 
 export interface ApiAnswer {
   status: number;
@@ -90,16 +91,5 @@ export function blueskyPostFromLink(url: string, pageUrl: string, capturedAt: st
   const link = blueskyPostLink(url);
   const id = link && blueskyPostIdFor(link.actor, link.rkey);
   if (!link || !id) return null;
-  return {
-    id,
-    site: 'bluesky',
-    url: blueskyPostUrl(link.actor, link.rkey),
-    author: { name: '', handle: '' },
-    text: '',
-    segments: [],
-    media: [],
-    capturedAt,
-    pageUrl: /^https?:\/\//i.test(pageUrl) ? pageUrl : '',
-    partial: true,
-  };
+  return linkOnlyPost({ id, site: 'bluesky', url: blueskyPostUrl(link.actor, link.rkey), author: { name: '', handle: '' }, pageUrl, capturedAt });
 }
