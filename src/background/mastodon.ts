@@ -11,7 +11,7 @@
 // does not answer so (most sites that are not Mastodon) fails as a fetch does, and is named.
 import type { Post } from '../model/post';
 import { mastodonStatusLink } from '../model/networks';
-import { readApiError, readInstance } from '../capture/mastodon-api';
+import { contextStatuses, readApiError, readInstance, readThreadStatuses } from '../capture/mastodon-api';
 import type { ReadStatusFromJson } from '../platform/read-status';
 import type { ApiAnswer } from './bluesky';
 
@@ -36,6 +36,13 @@ export interface InstanceInfo {
 export interface Mastodon {
   /** The status a link names (`https://<instance>/@user/<id>` and its other forms), read from that instance. */
   postOfLink(url: string, pageUrl: string): Promise<Result<Post>>;
+  /**
+   * The author's self-thread around the status at `url`, in order, read from the instance the
+   * address is on (a post's id names its home instance, which has the whole thread).
+   */
+  thread(url: string, pageUrl: string): Promise<Result<Post[]>>;
+  /** Whether the server at `origin` (`https://host`) answers as Mastodon's API does. */
+  instance(origin: string): Promise<Result<InstanceInfo>>;
 }
 
 /** Hosts whose instance check is remembered; far beyond what a worker's life sees. */
@@ -96,29 +103,62 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
     return check;
   }
 
-  return {
-    async postOfLink(url, pageUrl) {
-      const link = mastodonStatusLink(url);
-      if (!link) return { ok: false, error: 'This link does not lead to a post on a Mastodon server (…/@user/<number>).' };
-      // Always https, but for a test server on this machine that the link names over http.
-      const origin = `${LOOPBACK.test(link.host) && url.startsWith('http:') ? 'http' : 'https'}://${link.host}`;
-      const server = await instance(origin, link.host);
-      if (!server.ok) return server;
+  /** The JSON a GET on the instance's API answers, or why there is none, said for the writer. */
+  async function getJson(url: string, host: string): Promise<Result<unknown>> {
+    const answer = await get(url);
+    if (!answer.ok) return { ok: false, error: `The Mastodon server ${host} could not be reached (${answer.error}).` };
+    const { status, body, retryAfter } = answer.value;
+    if (status !== 200) return { ok: false, error: readApiError(status, body, retryAfter, nowMs()) };
+    try {
+      return { ok: true, value: JSON.parse(body) as unknown };
+    } catch {
+      return { ok: false, error: `${host} answered, but not with the post’s data.` };
+    }
+  }
 
-      const answer = await get(`${origin}/api/v1/statuses/${link.id}`);
-      if (!answer.ok) return { ok: false, error: `The Mastodon server ${link.host} could not be reached (${answer.error}).` };
-      const { status, body, retryAfter } = answer.value;
-      if (status !== 200) return { ok: false, error: readApiError(status, body, retryAfter, nowMs()) };
-      let json: unknown;
+  /** The instance a status link names, checked: its origin (https, but for a test server here over http) and host. */
+  async function server(url: string): Promise<Result<{ origin: string; host: string; id: string }>> {
+    const link = mastodonStatusLink(url);
+    if (!link) return { ok: false, error: 'This link does not lead to a post on a Mastodon server (…/@user/<number>).' };
+    const origin = `${LOOPBACK.test(link.host) && url.startsWith('http:') ? 'http' : 'https'}://${link.host}`;
+    const checked = await instance(origin, link.host);
+    return checked.ok ? { ok: true, value: { origin, host: link.host, id: link.id } } : checked;
+  }
+
+  const readAt = (pageUrl: string, host: string) => ({ capturedAt: deps.now(), pageUrl, instance: host });
+
+  return {
+    instance: (origin) => {
+      let host: string;
       try {
-        json = JSON.parse(body);
+        host = new URL(origin).host;
       } catch {
-        return { ok: false, error: `${link.host} answered, but not with the post’s data.` };
+        return Promise.resolve({ ok: false, error: `${origin} is no web address.` });
       }
-      const read = await deps.readStatusFromJson(json, { capturedAt: deps.now(), pageUrl, instance: link.host });
+      return instance(origin, host);
+    },
+    async postOfLink(url, pageUrl) {
+      const at = await server(url);
+      if (!at.ok) return at;
+      const { origin, host, id } = at.value;
+      const json = await getJson(`${origin}/api/v1/statuses/${id}`, host);
+      if (!json.ok) return json;
+      const read = await deps.readStatusFromJson(json.value, readAt(pageUrl, host));
       if (!read.ok) return { ok: false, error: read.error };
-      if (read.post.site !== 'mastodon') return { ok: false, error: `${link.host} answered, but not with a Mastodon post.` };
+      if (read.post.site !== 'mastodon') return { ok: false, error: `${host} answered, but not with a Mastodon post.` };
       return { ok: true, value: read.post };
+    },
+    async thread(url, pageUrl) {
+      const at = await server(url);
+      if (!at.ok) return at;
+      const { origin, host, id } = at.value;
+      const status = await getJson(`${origin}/api/v1/statuses/${id}`, host);
+      if (!status.ok) return status;
+      const context = await getJson(`${origin}/api/v1/statuses/${id}/context`, host);
+      if (!context.ok) return context;
+      const read = await readThreadStatuses(contextStatuses(context.value, status.value), (s) => deps.readStatusFromJson(s, readAt(pageUrl, host)));
+      if (read.posts.length === 0) return { ok: false, error: read.errors[0] ?? `${host} answered with no post.` };
+      return { ok: true, value: read.posts };
     },
   };
 }

@@ -331,19 +331,35 @@ function emojiSegments(segments: Segment[], emojis: unknown): Segment[] {
  * ancestors and 60 descendants: a longer thread is cut where the answer stops.
  */
 export function readContext(json: unknown, status: unknown, at: MastodonReadAt): ReadPosts {
-  const focus = readStatus(status, at);
-  if (!focus.ok) return { posts: [], errors: [focus.error] };
-  const raw = status as Record<string, unknown>;
-  const own = isRecord(raw.reblog) ? raw.reblog : raw;
+  const walk = contextStatuses(json, status);
+  const read = (s: unknown) => readStatus(s, at);
+  return readThreadStatuses(walk, read);
+}
+
+/** The raw statuses of the author's thread, in order, and which one is the status asked about. */
+export interface ContextWalk {
+  /** Up (nearest first), then down, as the instance sent them; `focus` is the status itself. */
+  above: unknown[];
+  focus: unknown;
+  below: unknown[];
+  /** Why there is no thread to walk (the answer holds no ancestors and descendants). */
+  error?: string;
+}
+
+/**
+ * The author's self-thread in a context answer, as raw statuses — no HTML read, so a
+ * background without a DOM can walk it and have each status read where one is
+ * (platform/read-status.ts). `readThreadStatuses` turns it into posts.
+ */
+export function contextStatuses(json: unknown, status: unknown): ContextWalk {
+  const walk: ContextWalk = { above: [], focus: status, below: [] };
+  if (!isRecord(status)) return walk;
+  const own = isRecord(status.reblog) ? status.reblog : status;
   const authorId = accountId(own);
-  const out: ReadPosts = { posts: [focus.post], errors: [] };
   const ancestors = isRecord(json) && Array.isArray(json.ancestors) ? json.ancestors : null;
   const descendants = isRecord(json) && Array.isArray(json.descendants) ? json.descendants : null;
-  if (!ancestors || !descendants) {
-    out.errors.push('The answer from the instance holds no thread (ancestors and descendants).');
-    return out;
-  }
-  if (!authorId) return out;
+  if (!ancestors || !descendants) return { ...walk, error: 'The answer from the instance holds no thread (ancestors and descendants).' };
+  if (!authorId) return walk;
 
   const byId = new Map<string, Record<string, unknown>>();
   for (const s of [...ancestors, ...descendants]) {
@@ -351,37 +367,74 @@ export function readContext(json: unknown, status: unknown, at: MastodonReadAt):
     if (id && !byId.has(id)) byId.set(id, s as Record<string, unknown>);
   }
   const seen = new Set<string>([idString(own.id)]);
-
-  // Up: the author's posts above, nearest first; a post above that cannot be read cuts there.
+  // Up: the author's posts above, nearest first.
   for (let node = own, n = 0; n < MAX_THREAD; n++) {
     const parent = byId.get(idString(node.in_reply_to_id));
     if (!parent || accountId(parent) !== authorId || seen.has(idString(parent.id))) break;
     seen.add(idString(parent.id));
-    const read = readStatus(parent, at);
-    if (!read.ok) {
-      out.errors.push(`A post above in the thread could not be read: ${read.error}`);
-      break;
-    }
-    out.posts.unshift(read.post);
+    walk.above.push(parent);
     node = parent;
   }
-
   // Down: at each step the author's own reply, the earliest when there are several.
   for (let node = own, n = 0; n < MAX_THREAD; n++) {
     const next = ownReply(descendants, idString(node.id), authorId, seen);
     if (!next) break;
     seen.add(idString(next.id));
-    const read = readStatus(next, at);
-    if (!read.ok) {
-      out.errors.push(`A later post of the thread could not be read: ${read.error}`);
-      break;
-    }
-    out.posts.push(read.post);
+    walk.below.push(next);
     node = next;
   }
+  return walk;
+}
 
-  markThread(out.posts);
-  return out;
+/**
+ * The walk's statuses read into posts with `read`, in order, marked as a thread. A status that
+ * cannot be read cuts the thread there (above: the ones further up; below: the later ones).
+ * Generic over sync and async readers: the background's goes through the offscreen document.
+ */
+export function readThreadStatuses(walk: ContextWalk, read: (status: unknown) => ReadPost): ReadPosts;
+export function readThreadStatuses(walk: ContextWalk, read: (status: unknown) => Promise<ReadPost>): Promise<ReadPosts>;
+export function readThreadStatuses(walk: ContextWalk, read: (status: unknown) => ReadPost | Promise<ReadPost>): ReadPosts | Promise<ReadPosts> {
+  const out: ReadPosts = { posts: [], errors: [] };
+  const steps: Array<[unknown, 'focus' | 'above' | 'below']> = [
+    [walk.focus, 'focus'], ...walk.above.map((s) => [s, 'above'] as [unknown, 'above']), ...walk.below.map((s) => [s, 'below'] as [unknown, 'below']),
+  ];
+  let cut: 'above' | 'below' | 'all' | null = null;
+  const above: Post[] = [];
+  const below: Post[] = [];
+  const take = (r: ReadPost, where: 'focus' | 'above' | 'below'): void => {
+    if (cut === 'all' || cut === where) return;
+    if (!r.ok) {
+      if (where === 'focus') out.errors.push(r.error);
+      else out.errors.push(`${where === 'above' ? 'A post above in the thread' : 'A later post of the thread'} could not be read: ${r.error}`);
+      cut = where === 'focus' ? 'all' : where;
+      return;
+    }
+    if (where === 'focus') out.posts.push(r.post);
+    else (where === 'above' ? above : below).push(r.post);
+  };
+  const done = (): ReadPosts => {
+    if (cut !== 'all') {
+      out.posts = [...above.reverse(), ...out.posts, ...below];
+      if (walk.error) out.errors.push(walk.error);
+      markThread(out.posts);
+    }
+    return out;
+  };
+  // Each step after the focus waits for the one before: a cut stops the reads past it.
+  let pending: Promise<void> | null = null;
+  for (const [status, where] of steps) {
+    if (pending) {
+      pending = pending.then(async () => {
+        if (cut === 'all' || cut === where) return;
+        take(await read(status), where);
+      });
+      continue;
+    }
+    const r = read(status);
+    if (r instanceof Promise) pending = r.then((x) => take(x, where));
+    else take(r, where);
+  }
+  return pending ? pending.then(done) : done();
 }
 
 function ownReply(descendants: unknown[], parentId: string, authorId: string, seen: Set<string>): Record<string, unknown> | null {
