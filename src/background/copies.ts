@@ -6,7 +6,7 @@
 // or the editor asking picks it up again (`resume`). What the fetch, the clock, the permission
 // and the store are is passed in, so all of it runs in Node with a fake fetch.
 import {
-  fetchUrl, MAX_COPY_BYTES, MEDIA_HOSTS, NOT_ALLOWED_REASON, sniffImageType, type CopyRecord, type KeptCopy, type MissingCopy, type Picture,
+  fetchUrl, isHttps, MAX_COPY_BYTES, MEDIA_HOSTS, NOT_ALLOWED_REASON, sniffImageType, type CopyRecord, type KeptCopy, type MissingCopy, type Picture,
 } from '../model/media';
 import type { Settings } from '../model/settings';
 import type { CopyStore, NotKept } from '../store/copies';
@@ -90,6 +90,11 @@ export function isDue(record: MissingCopy | undefined, now: number): boolean {
   return !Number.isFinite(at) || now >= at + RETRY_BASE_MS * 2 ** record.tries;
 }
 
+/** The host of an https address, or null. */
+function httpsHost(url: string): string | null {
+  return isHttps(url) ? new URL(url).hostname : null;
+}
+
 function mediaHost(url: string): string | null {
   try {
     const u = new URL(url);
@@ -146,8 +151,10 @@ export async function copyPicture(
     url: picture.url, status: 'missing', reason, tries: (previous?.tries ?? 0) + 1, triedAt: at,
   });
   const url = fetchUrl(picture);
-  const host = mediaHost(url);
-  if (!host || !mediaHost(picture.url)) return missing(REASONS.notMediaHost);
+  // A Mastodon post's picture may be on any https host; every other one on a network's media host.
+  const allowed = (u: string) => (picture.anyHost ? httpsHost(u) : mediaHost(u));
+  const host = allowed(url);
+  if (!host || !allowed(picture.url)) return missing(REASONS.notMediaHost);
   let response: Response;
   try {
     response = await fetchPicture(url);
@@ -160,7 +167,7 @@ export async function copyPicture(
     return missing(REASONS.redirected('another site'));
   }
   if (response.url) {
-    const landed = mediaHost(response.url);
+    const landed = allowed(response.url);
     if (!landed) {
       discard(response);
       let elsewhere = 'another site';

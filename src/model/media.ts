@@ -26,6 +26,11 @@ export interface Picture {
   url: string;
   role: PictureRole;
   alt?: string;
+  /**
+   * A Mastodon post's picture: on whatever host its instance keeps media (any https host, read
+   * from the instance's API), not one of MEDIA_HOSTS.
+   */
+  anyHost?: true;
 }
 
 /** A picture's copy, as stored. */
@@ -84,9 +89,27 @@ export function picturesOf(post: Post): Picture[] {
   return out;
 }
 
-/** The pictures of the post Roundup would copy: only from the media hosts. */
+/** An https address (no credentials in it). */
+export function isHttps(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The pictures of the post Roundup would copy: from the networks' media hosts, and a Mastodon
+ * post's from any https host (each instance keeps its media on a host of its own).
+ */
 export function copiablePictures(post: Post): Picture[] {
-  return picturesOf(post).filter((p) => isMediaHost(p.url));
+  const out: Picture[] = [];
+  for (const p of picturesOf(post)) {
+    if (isMediaHost(p.url)) out.push(p);
+    else if (post.site === 'mastodon' && isHttps(p.url)) out.push({ ...p, anyHost: true });
+  }
+  return out;
 }
 
 /**

@@ -218,11 +218,16 @@ describe('links', () => {
 });
 
 describe('kept copies of pictures', () => {
-  it("are made from Bluesky's CDN and video stills too (Mastodon's media hosts are each instance's: not listed)", () => {
+  it("are made from Bluesky's CDN and video stills too, and from a Mastodon post's own media host (each instance has its own)", () => {
     expect(MEDIA_HOSTS).toEqual(['pbs.twimg.com', 'cdn.bsky.app', 'video.bsky.app']);
     expect(copiablePictures(MIXED_BLUESKY).map((p) => p.url)).toEqual([MIXED_BLUESKY.quoted!.media[0]!.url]);
     const video: Post = { ...MIXED_MASTODON, media: [{ kind: 'video', url: 'https://video.bsky.app/watch/did%3Aplc%3Ax/bafkrei/playlist.m3u8', posterUrl: 'https://video.bsky.app/watch/did%3Aplc%3Ax/bafkrei/thumbnail.jpg' }] };
     expect(copiablePictures(video).map((p) => p.role)).toEqual(['poster']);
-    expect(copiablePictures({ ...MIXED_MASTODON, media: [{ kind: 'image', url: 'https://files.mastodon.social/media_attachments/1.jpg' }] })).toEqual([]);
+    const noAvatar = { ...MIXED_MASTODON.author, avatarUrl: undefined };
+    expect(copiablePictures({ ...MIXED_MASTODON, author: noAvatar, media: [{ kind: 'image', url: 'https://files.mastodon.social/media_attachments/1.jpg', alt: 'A cat' }] }))
+      .toEqual([{ url: 'https://files.mastodon.social/media_attachments/1.jpg', role: 'photo', alt: 'A cat', anyHost: true }]);
+    // Only over https; and another network's post names no host of its own.
+    expect(copiablePictures({ ...MIXED_MASTODON, author: noAvatar, media: [{ kind: 'image', url: 'http://files.example/1.jpg' }] })).toEqual([]);
+    expect(copiablePictures({ ...MIXED_BLUESKY, quoted: undefined, media: [{ kind: 'image', url: 'https://files.mastodon.social/media_attachments/1.jpg' }] }).filter((p) => p.role === 'photo')).toEqual([]);
   });
 });
