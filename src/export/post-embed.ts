@@ -44,5 +44,5 @@ export function embedScripts(posts: Iterable<Post>): string[] {
 
 /** Whether `html` is one of the embed scripts these exports write (the editor's preview leaves them out). */
 export function isEmbedScript(html: string): boolean {
-  return html === X_SCRIPT || html === BLUESKY_SCRIPT || /^<script data-allowed-prefixes="[^"<>]*" async src="https:\/\/[^"<>]*\/embed\.js"><\/script>$/.test(html);
+  return html === X_SCRIPT || html === BLUESKY_SCRIPT || /^<script data-allowed-prefixes="[^"<>]*" async src="https?:\/\/[^"<>]*\/embed\.js"><\/script>$/.test(html);
 }

@@ -43,13 +43,21 @@ interface MastodonEmbed {
   origin: string;
 }
 
-/** The status's embed, when its address is a Mastodon status link over https; else null. */
+/** A server on this machine (Mastodon's development server answers on http://localhost:3000). */
+const LOOPBACK = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+
+/**
+ * The status's embed, when its address is a Mastodon status link over https — or over http on
+ * this machine, where Mastodon's development server writes its own embed code with http (a
+ * page on the writer's own machine loads it; no public instance serves http); else null.
+ */
 export function mastodonEmbed(post: Post): MastodonEmbed | null {
   const href = permalink(post);
   if (!href) return null;
   const u = new URL(href);
   const path = u.pathname.replace(/\/$/, '');
-  if (u.protocol !== 'https:' || u.username || u.password || !STATUS_PATH.test(path)) return null;
+  const scheme = u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname));
+  if (!scheme || u.username || u.password || !STATUS_PATH.test(path)) return null;
   return { url: u.origin + path, origin: u.origin };
 }
 
