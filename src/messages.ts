@@ -10,6 +10,17 @@ import type { TrashEntry } from './model/trash';
 import type { CopiesSummary } from './store/copies';
 import type { PublishState, SendReport, SendRequest, SiteForm, SiteSummary } from './publish/types';
 
+/** What the editor learns of its tab's page, to offer "Clip posts on <host>". */
+export interface MastodonTab {
+  /** `https://host`, or '' when the page cannot be a Mastodon instance (X, Bluesky, not https). */
+  origin: string;
+  host: string;
+  /** The server answers as Mastodon's API does. */
+  mastodon: boolean;
+  /** Roundup runs there (permission granted and the instance listed). */
+  enabled: boolean;
+}
+
 export interface ClipState {
   roundupId: string;
   /** Posts in the current roundup, so a button can show its state. */
@@ -73,6 +84,13 @@ export interface MessageMap {
   clipThread: { request: { posts: Post[] }; response: ClipState & { added: number } };
   /** "Clip thread" where the network's API has the whole thread (Bluesky): the background reads it. */
   clipThreadOf: { request: { postId: string }; response: ClipState & { added: number } };
+  /**
+   * The editor asks of its tab's page: is it a Mastodon instance (its API says so, not its
+   * name), and does Roundup run there? `origin` is '' for a page that cannot be one.
+   */
+  mastodonTab: { request: { url: string }; response: MastodonTab };
+  /** Once the writer granted the instance's host permission (from the editor): clip posts there, in open tabs too. */
+  enableMastodon: { request: { origin: string }; response: MastodonTab };
   /** A post known only by its link (context menu off X): stored as a minimal, partial post. */
   clipLink: { request: { url: string; pageUrl?: string }; response: ClipState & { added: boolean; postId: string } };
   /** The space the kept copies of pictures take, and how many could not be copied (Settings shows it). */
@@ -142,6 +160,8 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   clipThread: CONTENT,
   clipThreadOf: CONTENT,
   clipLink: EXTENSION,
+  mastodonTab: EXTENSION,
+  enableMastodon: EXTENSION,
   getCopiesSummary: EXTENSION,
   retryCopies: EXTENSION,
   // Never from a page: the site's password and its drafts are the extension's alone.
@@ -153,7 +173,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
 };
 
 /** Requests that wait on the network: an editor's port handles them beside its queue of edits, not in it. */
-export const LONG_REQUESTS: ReadonlySet<MessageType> = new Set<MessageType>(['checkWordPressSite', 'saveWordPressSite', 'sendToWordPress']);
+export const LONG_REQUESTS: ReadonlySet<MessageType> = new Set<MessageType>(['checkWordPressSite', 'saveWordPressSite', 'sendToWordPress', 'mastodonTab', 'enableMastodon']);
 
 /**
  * An editor's request on its Port: `requestId` is unique per editor page (`client`), so a

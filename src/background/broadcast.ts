@@ -1,9 +1,10 @@
-// Tells every x.com (and bsky.app) tab what changed, so a post clipped in one tab (or removed in the editor)
+// Tells every x.com (and bsky.app, and enabled Mastodon instance) tab what changed, so a post clipped in one tab (or removed in the editor)
 // shows its new state in every tab. `tabs.query` by URL needs no "tabs" permission for hosts the
 // extension already has; `tabs.sendMessage` needs none. Nothing is kept in memory.
 import { browser } from '../platform';
 import { X_PAGE_PATTERNS } from '../capture';
 import { BLUESKY_PAGE_HOSTS } from '../model/networks';
+import { enabledInstances, originPattern } from '../platform/instances';
 import type { ContentMessage, MessageType, Request, Response } from '../messages';
 import type { Handlers, SenderInfo } from './router';
 
@@ -11,7 +12,9 @@ import type { Handlers, SenderInfo } from './router';
 const PAGE_PATTERNS = [...X_PAGE_PATTERNS, ...BLUESKY_PAGE_HOSTS.map((host) => `https://${host}/*`)];
 
 export async function tellXTabs(message: ContentMessage): Promise<void> {
-  const tabs = await browser.tabs.query({ url: PAGE_PATTERNS });
+  // And the Mastodon instances the writer enabled Roundup on (platform/instances.ts).
+  const instances = (await enabledInstances()).map(originPattern);
+  const tabs = await browser.tabs.query({ url: [...PAGE_PATTERNS, ...instances] });
   await Promise.all(
     tabs.map((tab) => (tab.id === undefined ? null : browser.tabs.sendMessage(tab.id, message).catch(() => null))),
   );
@@ -23,6 +26,7 @@ const QUIET = new Set<MessageType>([
   'getCurrentRoundup', 'setRoundupText', 'setItemText', 'moveItem', 'getSettings', 'getClips',
   'setPublished', 'exportAll', 'emptyTrash', 'getCopiesSummary', 'retryCopies',
   'checkWordPressSite', 'saveWordPressSite', 'removeWordPressSite', 'getPublishState', 'sendToWordPress',
+  'mastodonTab', 'enableMastodon',
 ]);
 
 type AnyHandler = (request: unknown, sender: SenderInfo) => Promise<unknown>;

@@ -10,6 +10,8 @@ import { postIdOfLink, X_POST_LINK_PATTERNS } from '../capture';
 import type { ContentMessage, ContentReply } from '../messages';
 import type { Handlers } from './router';
 import { blueskyPostLink, mastodonStatusLink } from '../model/networks';
+import { askedInstances, askToRunOn, enabledInstances, markAsked } from '../platform/instances';
+import { possibleInstance } from './instances';
 
 /** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
 const BLUESKY_POST_LINK_PATTERNS = ['https://bsky.app/profile/*/post/*'];
@@ -93,12 +95,37 @@ function createMenu(): void {
   });
 }
 
+/**
+ * The first "Clip this post" on a link to a status on a server Roundup does not run on yet asks
+ * the writer to let it run there (Roundup then clips posts on that server's own pages). Asked
+ * in the click's own task — browsers ask only from a user's action — so from what is known in
+ * memory: the servers enabled or asked before, read when the menu starts.
+ */
+function instanceOffer(): (linkUrl: string | undefined) => { origin: string; granted: Promise<boolean> } | null {
+  const known = new Set<string>();
+  void Promise.all([enabledInstances(), askedInstances()]).then(([a, b]) => [...a, ...b].forEach((o) => known.add(o)), () => {});
+  return (linkUrl) => {
+    const page = linkUrl && mastodonStatusLink(linkUrl) ? possibleInstance(linkUrl) : null;
+    if (!page || known.has(page.origin)) return null;
+    known.add(page.origin);
+    void markAsked(page.origin).catch(() => {});
+    return { origin: page.origin, granted: askToRunOn(page.origin).catch(() => false) };
+  };
+}
+
 export function startContextMenu(handlers: Handlers): void {
   browser.runtime.onInstalled.addListener(createMenu);
   browser.runtime.onStartup.addListener(createMenu);
   const deps = browserDeps(handlers);
+  const offer = instanceOffer();
   browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
     if (info.menuItemId !== CLIP_LINK_MENU) return;
-    clipFromMenu(deps, info, tab?.id).catch((e: unknown) => console.warn('Roundup could not clip the link:', e));
+    const asked = offer(info.linkUrl);
+    clipFromMenu(deps, info, tab?.id)
+      .then(async (how) => {
+        // Granted, and the link was read as a Mastodon status: the server is Mastodon's, enable it.
+        if (asked && how === 'link' && (await asked.granted)) await handlers.enableMastodon({ origin: asked.origin }, {});
+      })
+      .catch((e: unknown) => console.warn('Roundup could not clip the link:', e));
   });
 }

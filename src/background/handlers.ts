@@ -9,13 +9,16 @@ import { noCopies, type CopyWork } from './copies';
 import { createPublishHandlers, OFFLINE, type PublishDeps } from './publish';
 import { blueskyPostFromLink, type Bluesky } from './bluesky';
 import type { Mastodon } from './mastodon';
-import { blueskyAtUri, blueskyPostLink, mastodonStatusLink } from '../model/networks';
+import { createInstanceHandlers, type InstanceDeps } from './instances';
+import { blueskyAtUri, blueskyPostLink, mastodonIdUrl, mastodonStatusLink } from '../model/networks';
 import type { Post } from '../model/post';
 
 /** The networks' public APIs the background reads posts from (background/bluesky.ts, mastodon.ts); none in tests that need none. */
 export interface NetworkApis {
   bluesky?: Bluesky;
   mastodon?: Mastodon;
+  /** The Mastodon instances Roundup runs on (background/instances.ts). */
+  instances?: InstanceDeps;
 }
 
 /** A request refused as it is: sending it again would not help (the router marks it so). */
@@ -46,20 +49,42 @@ export function createHandlers(
   /** The pictures of a post just stored, then anything left from before (a stopped worker, a failed try). */
   const copyStored = (postId: string) => void copies.copyPosts([postId]);
   /**
-   * A Bluesky post read from the page is partial (no CID, no exact facets): the API's read of
-   * it enriches the stored copy a moment later, and open editors are told. When the API cannot
-   * be reached the post stays as the page showed it, marked partial.
+   * A Bluesky or Mastodon post read from the page is partial (Bluesky's has no CID or exact
+   * facets; Mastodon's web app shows its words but not all its parts): the API's read of it
+   * enriches the stored copy a moment later, and open editors are told. When the API cannot be
+   * reached the post stays as the page showed it, marked partial.
    */
   const readWhole = (post: Post) => {
+    if (!post.partial && post.site !== 'bluesky') return;
     const atUri = post.site === 'bluesky' ? (post.atUri ?? blueskyAtUri(post.id)) : null;
-    if (!atUri || !apis.bluesky) return;
-    void apis.bluesky.post(atUri, post.pageUrl).then(async (read) => {
-      if (!read.ok || read.value.id !== post.id) return;
-      if (await store.refreshPost(read.value)) {
+    const statusUrl = post.site === 'mastodon' ? mastodonIdUrl(post.id) : null;
+    const read = atUri && apis.bluesky ? apis.bluesky.post(atUri, post.pageUrl)
+      : statusUrl && apis.mastodon ? apis.mastodon.postOfLink(statusUrl, post.pageUrl)
+      : null;
+    void read?.then(async (whole) => {
+      if (!whole.ok || whole.value.id !== post.id) return;
+      if (await store.refreshPost(whole.value)) {
         await onChange(await store.currentRoundup(), 'words');
         copyStored(post.id);
       }
     }).catch(() => {});
+  };
+
+  /** A Bluesky or Mastodon post's self-thread, from its network's API (X's comes from the page). */
+  const threadOf = async (postId: string): Promise<Post[]> => {
+    const atUri = blueskyAtUri(postId);
+    if (atUri && apis.bluesky) {
+      const read = await apis.bluesky.thread(atUri, '');
+      if (!read.ok) throw new Refused(`The thread could not be read from Bluesky: ${read.error}`);
+      return read.value;
+    }
+    const statusUrl = mastodonIdUrl(postId);
+    if (statusUrl && apis.mastodon) {
+      const read = await apis.mastodon.thread(statusUrl, statusUrl);
+      if (!read.ok) throw new Refused(`The thread could not be read from Mastodon: ${read.error}`);
+      return read.value;
+    }
+    throw new Refused('Only a Bluesky or Mastodon post’s thread is read from its network; on X, the page’s thread is clipped.');
   };
 
   return {
@@ -164,12 +189,9 @@ export function createHandlers(
       return { ...state(added.length ? await changed(roundup) : roundup), added: added.length };
     },
     async clipThreadOf({ postId }) {
-      const atUri = blueskyAtUri(postId);
-      if (!atUri || !apis.bluesky) throw new Refused('Only a Bluesky post’s thread is read from its network; on X, the page’s thread is clipped.');
-      const read = await apis.bluesky.thread(atUri, '');
-      if (!read.ok) throw new Refused(`The thread could not be read from Bluesky: ${read.error}`);
-      const { roundup, added } = await store.clipAll(read.value);
-      void copies.copyPosts(read.value.map((p) => p.id));
+      const read = await threadOf(postId);
+      const { roundup, added } = await store.clipAll(read);
+      void copies.copyPosts(read.map((p) => p.id));
       return { ...state(added.length ? await changed(roundup) : roundup), added: added.length };
     },
     async clipLink({ url, pageUrl }) {
@@ -202,5 +224,6 @@ export function createHandlers(
     },
     // Publishing to the writer's WordPress site: background/publish.ts.
     ...createPublishHandlers(store, publishing),
+    ...createInstanceHandlers(apis.instances, apis.mastodon),
   };
 }

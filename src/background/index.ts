@@ -18,6 +18,7 @@ import { BLUESKY_PAGE_HOSTS, X_PAGE_HOSTS } from '../model/networks';
 import { createBluesky } from './bluesky';
 import { createMastodon } from './mastodon';
 import { statusReader } from '../platform/read-status';
+import { addInstance, enabledInstances, mayRunOn, onInstancePermissionsChanged, syncInstanceScripts } from '../platform/instances';
 
 /** Hosts whose pages run the content script (model/networks.ts). */
 export const CONTENT_HOSTS: readonly string[] = [...X_PAGE_HOSTS, ...BLUESKY_PAGE_HOSTS];
@@ -91,7 +92,15 @@ const now = () => new Date().toISOString();
 const apis = {
   bluesky: createBluesky({ get: getApi, now }),
   mastodon: createMastodon({ get: getApi, readStatusFromJson: statusReader(), now }),
+  instances: { enabled: enabledInstances, mayRunOn, add: addInstance },
 };
+
+// The Mastodon instances the writer enabled: their content script registered again at each
+// start (a browser may drop registered scripts on update), and when a permission is granted or
+// taken back — in Roundup, or in the browser's own settings.
+const syncInstances = () => void syncInstanceScripts().catch((e: unknown) => console.warn('Roundup could not start on the enabled Mastodon servers:', e));
+syncInstances();
+onInstancePermissionsChanged(syncInstances);
 
 // Handlers ask for the store on each call, so a stopped and restarted worker just reopens it.
 const handlers = withTabNotices(deferHandlers(async () => createHandlers(await store(), afterChange, copier, publishing, apis)));
@@ -103,6 +112,7 @@ const router = createRouter(
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
     contentHosts: CONTENT_HOSTS,
+    instanceOrigins: enabledInstances,
   },
 );
 

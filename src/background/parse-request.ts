@@ -143,6 +143,8 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
     const url = needString(m, 'url', 2_000);
     return m.pageUrl === undefined ? { url } : { url, pageUrl: needString(m, 'pageUrl', 2_000) };
   },
+  mastodonTab: (m) => ({ url: needString(m, 'url', 2_000) }),
+  enableMastodon: (m) => ({ origin: needString(m, 'origin', 300) }),
   getCopiesSummary: () => ({}),
   retryCopies: () => ({}),
   checkWordPressSite: siteForm,

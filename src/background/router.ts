@@ -18,19 +18,22 @@ export interface RouterOptions {
   extensionOrigin: string;
   /** Host names whose pages run the content script. */
   contentHosts: readonly string[];
+  /** And the origins (`https://host`) it runs on by the writer's leave: the Mastodon instances enabled now. */
+  instanceOrigins?: () => Promise<readonly string[]>;
 }
 
-function senderKind(sender: SenderInfo, options: RouterOptions): SenderKind | null {
+async function senderKind(sender: SenderInfo, options: RouterOptions): Promise<SenderKind | null> {
   if (sender.id !== options.extensionId || !sender.url) return null;
   if (sender.url.startsWith(options.extensionOrigin)) return 'extension';
+  let url: URL;
   try {
-    const url = new URL(sender.url);
-    if (url.protocol === 'https:' && options.contentHosts.includes(url.hostname) && sender.tabId !== undefined) {
-      return 'content';
-    }
+    url = new URL(sender.url);
   } catch {
-    // Not a URL: not a sender we know.
+    return null; // Not a URL: not a sender we know.
   }
+  if (url.protocol !== 'https:' || sender.tabId === undefined) return null;
+  if (options.contentHosts.includes(url.hostname)) return 'content';
+  if (options.instanceOrigins && (await options.instanceOrigins()).includes(url.origin)) return 'content';
   return null;
 }
 
@@ -42,7 +45,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     const fields = message as Record<string, unknown>;
     const type = fields.type;
     if (!isMessageType(type)) return { ok: false, error: `Unknown message type ${JSON.stringify(type)}.` };
-    const kind = senderKind(sender, options);
+    const kind = await senderKind(sender, options);
     if (!kind || !SENDERS[type].includes(kind)) {
       return { ok: false, error: `"${type}" is not accepted from ${kind ?? 'an unknown sender'}.` };
     }

@@ -136,7 +136,7 @@ describe('"Clip thread" on a Bluesky post', () => {
   it('says why when the thread cannot be read, and adds nothing', async () => {
     const { handlers, store } = await setUp({ down: true });
     await expect(handlers.clipThreadOf({ postId: `bsky:${THREAD_POST}` }, {})).rejects.toThrow(/^The thread could not be read from Bluesky: Bluesky could not be reached/);
-    await expect(handlers.clipThreadOf({ postId: 'x:1' }, {})).rejects.toThrow(/Only a Bluesky post/);
+    await expect(handlers.clipThreadOf({ postId: 'x:1' }, {})).rejects.toThrow(/Only a Bluesky or Mastodon post/);
     expect((await store.currentRoundup()).items).toEqual([]);
   });
 });

@@ -1,0 +1,58 @@
+// Enabling Roundup on a Mastodon instance: the editor asks whether its tab's page is one (the
+// server's API says so, never its name), and, once the writer granted the host permission
+// from a click there, lists it so its content script runs (platform/instances.ts). No browser
+// API here: what the platform does is passed in, so the rules are unit-tested.
+import type { Handlers } from './router';
+import type { Mastodon } from './mastodon';
+import type { MastodonTab } from '../messages';
+import { BLUESKY_PAGE_HOSTS, X_PERMALINK_HOSTS } from '../model/networks';
+
+export interface InstanceDeps {
+  /** The enabled instances' origins (listed and granted). */
+  enabled(): Promise<string[]>;
+  mayRunOn(origin: string): Promise<boolean>;
+  /** Lists the origin and starts the content script there, in open tabs too. */
+  add(origin: string): Promise<void>;
+}
+
+/** A request refused as it is (the router marks it so: sending it again cannot help). */
+class Refused extends Error {
+  readonly permanent = true;
+}
+
+const NONE: MastodonTab = { origin: '', host: '', mastodon: false, enabled: false };
+
+/** `https://host` of a page that may be a Mastodon instance's, or null (X, Bluesky, not https, not a page). */
+export function possibleInstance(url: string): { origin: string; host: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.username || u.password) return null;
+  if (X_PERMALINK_HOSTS.has(u.hostname) || BLUESKY_PAGE_HOSTS.includes(u.hostname)) return null;
+  return { origin: u.origin, host: u.host };
+}
+
+export function createInstanceHandlers(deps: InstanceDeps | undefined, mastodon: Mastodon | undefined): Pick<Handlers, 'mastodonTab' | 'enableMastodon'> {
+  return {
+    async mastodonTab({ url }) {
+      const page = possibleInstance(url);
+      if (!page || !deps || !mastodon) return NONE;
+      if ((await deps.enabled()).includes(page.origin)) return { ...page, mastodon: true, enabled: true };
+      const check = await mastodon.instance(page.origin);
+      return { ...page, mastodon: check.ok, enabled: false };
+    },
+    async enableMastodon({ origin }) {
+      const page = possibleInstance(origin);
+      if (!page || page.origin !== origin) throw new Refused(`${origin.slice(0, 100)} is not the address of a server Roundup can run on (https://host).`);
+      if (!deps || !mastodon) throw new Refused('Roundup cannot run on Mastodon servers in this browser.');
+      if (!(await deps.mayRunOn(origin))) throw new Refused(`Roundup was not allowed to run on ${page.host}.`);
+      const check = await mastodon.instance(origin);
+      if (!check.ok) throw new Refused(check.error);
+      await deps.add(origin);
+      return { ...page, mastodon: true, enabled: true };
+    },
+  };
+}
