@@ -23,7 +23,9 @@ const KB = 1024;
 // background.js holds the Mastodon status reader (capture/mastodon-api.ts and its HTML walker,
 // ~5 KB): Firefox's background page reads with its own DOM. offscreen.js is Chrome's offscreen
 // document, the DOM its service worker lacks (it reads there instead); Firefox never opens it.
-const BUDGETS = { 'popup.js': 28 * KB, 'content.js': 20 * KB, 'background.js': 38 * KB, 'options.js': 25 * KB, 'export-files.js': 22 * KB, 'offscreen.js': 12 * KB };
+// It also runs Roundup on the Mastodon instances the writer enables (run-time content scripts,
+// their permissions, the editor's check, threads from the home instance: ~2 KB), hence 40.
+const BUDGETS = { 'popup.js': 28 * KB, 'content.js': 20 * KB, 'background.js': 40 * KB, 'options.js': 25 * KB, 'export-files.js': 22 * KB, 'offscreen.js': 12 * KB };
 const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['src/options/options.html', 'options.html'], ['src/offscreen/offscreen.html', 'offscreen.html'], ['icons', 'icons']];
 // The side panel (Chrome) and sidebar (Firefox) run the editor from popup.html itself, marked
 // so the app lays itself out for a tall, narrow home.

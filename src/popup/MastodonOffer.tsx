@@ -1,0 +1,49 @@
+// When the editor opens over a Mastodon instance's page that Roundup does not run on yet, it
+// offers to: "Clip posts on <host>" asks the browser for that server alone (an optional host
+// permission, asked straight from the click), then the background lists it and starts the
+// content script there, in the open tab too. Which server runs Mastodon is the server's API
+// answer (background/instances.ts), never its name.
+import { useEffect, useState } from 'preact/hooks';
+import type { MastodonTab } from '../messages';
+import type { Connection } from './connection';
+import type { Host } from './host';
+
+export function MastodonOffer({ connection, host }: { connection: Connection; host: Host }) {
+  const [tab, setTab] = useState<MastodonTab | null>(null);
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    if (!host.activePage || !host.runOn) return;
+    let live = true;
+    host.activePage()
+      .then((url) => (url ? connection.request('mastodonTab', { url }) : null))
+      .then((t) => live && t && setTab(t), () => {}); // no offer is the quiet answer to any failure
+    return () => {
+      live = false;
+    };
+  }, [connection, host]);
+  if (!tab?.mastodon || (tab.enabled && !note)) return null;
+  const enable = () => {
+    const granted = host.runOn!(tab.origin); // before any await: the browser asks only from a click
+    setNote(`Asking to run on ${tab.host}…`);
+    granted
+      .then(async (ok) => {
+        if (!ok) return setNote(`Not allowed: Roundup stays off ${tab.host}.`);
+        setTab(await connection.request('enableMastodon', { origin: tab.origin }));
+        setNote(`Roundup runs on ${tab.host} now: each post there has a “Clip post” button.`);
+      })
+      .catch((e: Error) => setNote(`Could not start on ${tab.host}: ${e.message}`));
+  };
+  return (
+    <div class="instance-offer" role="status">
+      {!tab.enabled && (
+        <>
+          <p>This tab is on {tab.host}, a Mastodon server. Roundup can put a “Clip post” button on its posts.</p>
+          <button type="button" onClick={enable}>
+            Clip posts on {tab.host}
+          </button>
+        </>
+      )}
+      {note && <p class="hint">{note}</p>}
+    </div>
+  );
+}
