@@ -22,6 +22,8 @@ export interface NetworkAdapter {
   capturePost(post: Element, pageUrl: string): Post | null;
   /** The element the post's "Clip post" button is appended to. */
   buttonPlace(post: Element): Element;
+  /** For a post `postIdOf` cannot name from the page alone: finds its id, then calls `then` (at most once per post). */
+  idLater?(post: Element, then: () => void): void;
 }
 
 export const X_ADAPTER: NetworkAdapter = {

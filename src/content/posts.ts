@@ -40,7 +40,9 @@ export function trackPosts(signal: AbortSignal, onPost: OnPost, network: Network
     // X's photo viewer's div wraps articles: those are the posts.
     if (network.isWrapper(el)) return void known.set(el, null);
     const postId = postIdOf(el);
-    if (!postId) return; // X fills a post in late: looked at again when its parts arrive
+    // X fills a post in late: looked at again when its parts arrive. A Mastodon status of
+    // another server's account is named once its instance says where it lives.
+    if (!postId) return network.idLater?.(el, () => el.isConnected && consider(el));
     if (isPromoted(el)) return void known.set(el, null);
     known.set(el, postId);
     el.setAttribute(POST_ATTRIBUTE, postId);
