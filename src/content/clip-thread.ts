@@ -1,7 +1,8 @@
 // "Clip thread": on a post's own page, a button beside the post's "Clip post" that clips its
 // author's self-thread, in order, as consecutive items. On X the thread is read from the page
 // (capture/x-self-thread.ts) — what X shows; the writer is told when X has not loaded the
-// rest. On Bluesky the background reads the thread from Bluesky's API, which has all of it.
+// rest. On Bluesky and Mastodon the background reads the thread from the network's API (a
+// Mastodon status's home instance), which has all of it.
 // One feature, one file: it asks the page's adapter where the post's button goes, and is
 // wired in index.ts.
 import { capturePosts } from '../capture';
@@ -25,8 +26,8 @@ button[${THREAD_ATTRIBUTE}]:hover { color: var(--roundup-accent, rgb(29, 155, 24
 button[${THREAD_ATTRIBUTE}]:focus-visible { outline: 2px solid var(--roundup-accent, rgb(29, 155, 240)); outline-offset: 1px; }
 button[${THREAD_ATTRIBUTE}][aria-busy="true"] { opacity: .5; cursor: progress; }`;
 
-/** The post this page is about, from its address: `x:<id>` on X, the record key on Bluesky. */
-function pagePost(site: NetworkAdapter['site'], url: URL): { postId?: string; rkey?: string } | null {
+/** The post this page is about, from its address: `x:<id>` on X, the record key on Bluesky; elsewhere the adapter says. */
+function pagePost(site: NetworkAdapter['site'], url: URL): { postId?: string; rkey?: string; adapter?: true } | null {
   if (site === 'x') {
     const m = /^\/[A-Za-z0-9_]{1,50}\/status\/(\d{1,25})(?:\/|$)/.exec(url.pathname);
     return m ? { postId: `x:${m[1]}` } : null;
@@ -35,7 +36,7 @@ function pagePost(site: NetworkAdapter['site'], url: URL): { postId?: string; rk
     const m = /^\/profile\/[^/]+\/post\/([A-Za-z0-9._~:-]{1,64})\/?$/.exec(url.pathname);
     return m ? { rkey: m[1] } : null;
   }
-  return null;
+  return { adapter: true };
 }
 
 export type Say = (text: string, options?: { ms?: number }) => void;
@@ -69,7 +70,9 @@ export function createThreadButton(network: NetworkAdapter, say: Say) {
       here = pagePost(network.site, new URL(href));
     }
     if (!here) return;
-    const mine = here.postId ? here.postId === postId : blueskyIdParts(postId)?.rkey === here.rkey;
+    const mine = here.postId ? here.postId === postId
+      : here.rkey ? blueskyIdParts(postId)?.rkey === here.rkey
+      : network.isPagePost?.(post, href) === true;
     if (!mine || post.querySelector(`button[${THREAD_ATTRIBUTE}]`)) return;
     const button = document.createElement('button');
     button.type = 'button';

@@ -24,6 +24,8 @@ export interface NetworkAdapter {
   buttonPlace(post: Element): Element;
   /** For a post `postIdOf` cannot name from the page alone: finds its id, then calls `then` (at most once per post). */
   idLater?(post: Element, then: () => void): void;
+  /** Whether `post` is the one the page at `url` is about (its "Clip thread"), where X's and Bluesky's address rules do not say. */
+  isPagePost?(post: Element, url: string): boolean;
 }
 
 export const X_ADAPTER: NetworkAdapter = {
@@ -68,7 +70,7 @@ export const BLUESKY_ADAPTER: NetworkAdapter = {
   buttonPlace: blueskyButtonPlace,
 };
 
-/** The adapter for a page on `hostname`, or null for a host neither network serves. */
+/** The adapter for a page on `hostname`, or null for a host neither network serves (Mastodon's entry is mastodon.ts). */
 export function adapterFor(hostname: string): NetworkAdapter | null {
   const host = hostname.toLowerCase();
   if (X_PAGE_HOSTS.includes(host)) return X_ADAPTER;

@@ -11,6 +11,8 @@ const KEY = 'mastodonInstances';
 /** The asked-once record: an origin the writer refused is not asked again from a link. */
 const ASKED = 'mastodonInstancesAsked';
 const SCRIPT_ID = 'roundup-mastodon';
+/** The Mastodon instances' own bundle (src/content/mastodon.ts). */
+const CONTENT_SCRIPT = 'content-mastodon.js';
 const MAX_INSTANCES = 200;
 
 /** `https://host` of a web address, or null for anything that is not an https page (or a test server here). */
@@ -95,7 +97,7 @@ export async function syncInstanceScripts(): Promise<string[]> {
     if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return origins;
   }
-  const script = { id: SCRIPT_ID, matches, js: ['content.js'], runAt: 'document_idle' as const, persistAcrossSessions: true };
+  const script = { id: SCRIPT_ID, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle' as const, persistAcrossSessions: true };
   if (registered.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
   const added = matches.filter((m) => !had.has(m));
@@ -107,7 +109,7 @@ export async function syncInstanceScripts(): Promise<string[]> {
 async function startInOpenTabs(patterns: string[]): Promise<void> {
   const tabs = await browser.tabs.query({ url: patterns }).catch(() => []);
   await Promise.all(tabs.map((tab) => tab.id === undefined ? null
-    : browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => null)));
+    : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => null)));
 }
 
 /** Calls `listener` when a host permission is granted or taken back (in Roundup or the browser's settings). */
