@@ -89,8 +89,12 @@ export interface MessageMap {
    * name), and does Roundup run there? `origin` is '' for a page that cannot be one.
    */
   mastodonTab: { request: { url: string }; response: MastodonTab };
-  /** Once the writer granted the instance's host permission (from the editor): clip posts there, in open tabs too. */
+  /** Once the writer granted the instance's host permission (editor or Settings): clip posts there, in open tabs too. */
   enableMastodon: { request: { origin: string }; response: MastodonTab };
+  /** The Mastodon instances Roundup runs on (Settings lists them). */
+  listMastodon: { request: Record<string, never>; response: { origins: string[] } };
+  /** Stops running on the instance and gives its permission back; the instances left. */
+  disableMastodon: { request: { origin: string }; response: { origins: string[] } };
   /** A post known only by its link (context menu off X): stored as a minimal, partial post. */
   clipLink: { request: { url: string; pageUrl?: string }; response: ClipState & { added: boolean; postId: string } };
   /** The space the kept copies of pictures take, and how many could not be copied (Settings shows it). */
@@ -162,6 +166,8 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   clipLink: EXTENSION,
   mastodonTab: EXTENSION,
   enableMastodon: EXTENSION,
+  listMastodon: EXTENSION,
+  disableMastodon: EXTENSION,
   getCopiesSummary: EXTENSION,
   retryCopies: EXTENSION,
   // Never from a page: the site's password and its drafts are the extension's alone.

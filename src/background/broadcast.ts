@@ -26,7 +26,7 @@ const QUIET = new Set<MessageType>([
   'getCurrentRoundup', 'setRoundupText', 'setItemText', 'moveItem', 'getSettings', 'getClips',
   'setPublished', 'exportAll', 'emptyTrash', 'getCopiesSummary', 'retryCopies',
   'checkWordPressSite', 'saveWordPressSite', 'removeWordPressSite', 'getPublishState', 'sendToWordPress',
-  'mastodonTab', 'enableMastodon',
+  'mastodonTab', 'enableMastodon', 'listMastodon', 'disableMastodon',
 ]);
 
 type AnyHandler = (request: unknown, sender: SenderInfo) => Promise<unknown>;

@@ -18,7 +18,7 @@ import { BLUESKY_PAGE_HOSTS, X_PAGE_HOSTS } from '../model/networks';
 import { createBluesky } from './bluesky';
 import { createMastodon } from './mastodon';
 import { statusReader } from '../platform/read-status';
-import { addInstance, enabledInstances, mayRunOn, onInstancePermissionsChanged, syncInstanceScripts } from '../platform/instances';
+import { addInstance, enabledInstances, mayRunOn, onInstancePermissionsChanged, removeInstance, syncInstanceScripts } from '../platform/instances';
 
 /** Hosts whose pages run the content script (model/networks.ts). */
 export const CONTENT_HOSTS: readonly string[] = [...X_PAGE_HOSTS, ...BLUESKY_PAGE_HOSTS];
@@ -92,7 +92,7 @@ const now = () => new Date().toISOString();
 const apis = {
   bluesky: createBluesky({ get: getApi, now }),
   mastodon: createMastodon({ get: getApi, readStatusFromJson: statusReader(), now }),
-  instances: { enabled: enabledInstances, mayRunOn, add: addInstance },
+  instances: { enabled: enabledInstances, mayRunOn, add: addInstance, remove: removeInstance },
 };
 
 // The Mastodon instances the writer enabled: their content script registered again at each

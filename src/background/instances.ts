@@ -13,6 +13,8 @@ export interface InstanceDeps {
   mayRunOn(origin: string): Promise<boolean>;
   /** Lists the origin and starts the content script there, in open tabs too. */
   add(origin: string): Promise<void>;
+  /** Takes the origin off the list, gives its permission back, and stops registering the script there. */
+  remove(origin: string): Promise<void>;
 }
 
 /** A request refused as it is (the router marks it so: sending it again cannot help). */
@@ -35,7 +37,7 @@ export function possibleInstance(url: string): { origin: string; host: string } 
   return { origin: u.origin, host: u.host };
 }
 
-export function createInstanceHandlers(deps: InstanceDeps | undefined, mastodon: Mastodon | undefined): Pick<Handlers, 'mastodonTab' | 'enableMastodon'> {
+export function createInstanceHandlers(deps: InstanceDeps | undefined, mastodon: Mastodon | undefined): Pick<Handlers, 'mastodonTab' | 'enableMastodon' | 'listMastodon' | 'disableMastodon'> {
   return {
     async mastodonTab({ url }) {
       const page = possibleInstance(url);
@@ -53,6 +55,14 @@ export function createInstanceHandlers(deps: InstanceDeps | undefined, mastodon:
       if (!check.ok) throw new Refused(check.error);
       await deps.add(origin);
       return { ...page, mastodon: true, enabled: true };
+    },
+    async listMastodon() {
+      return { origins: deps ? await deps.enabled() : [] };
+    },
+    async disableMastodon({ origin }) {
+      if (!deps) return { origins: [] };
+      await deps.remove(origin);
+      return { origins: await deps.enabled() };
     },
   };
 }

@@ -145,6 +145,8 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
   },
   mastodonTab: (m) => ({ url: needString(m, 'url', 2_000) }),
   enableMastodon: (m) => ({ origin: needString(m, 'origin', 300) }),
+  listMastodon: () => ({}),
+  disableMastodon: (m) => ({ origin: needString(m, 'origin', 300) }),
   getCopiesSummary: () => ({}),
   retryCopies: () => ({}),
   checkWordPressSite: siteForm,

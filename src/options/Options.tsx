@@ -7,6 +7,7 @@ import { createSaver, type SaveStatus } from '../popup/saver';
 import { TextField } from '../popup/TextField';
 import { KeepCopies, type PictureAccess } from './KeepCopies';
 import { WordPressSite, type SiteAccess } from './WordPressSite';
+import { MastodonServers, type InstanceAccess } from './MastodonServers';
 
 const FORMAT_LABELS: Record<ExportFormatId, string> = {
   html: 'HTML',
@@ -32,10 +33,11 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
 /** Where the browser is not wired (tests of other settings): every site is refused, and nothing is asked. */
 const NO_SITES: SiteAccess = { request: async () => false, remove: async () => {} };
 
-export function Options({ connection, pictureAccess, siteAccess = NO_SITES }: {
+export function Options({ connection, pictureAccess, siteAccess = NO_SITES, instanceAccess }: {
   connection: Connection;
   pictureAccess?: PictureAccess;
   siteAccess?: SiteAccess;
+  instanceAccess?: InstanceAccess;
 }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
@@ -113,10 +115,12 @@ export function Options({ connection, pictureAccess, siteAccess = NO_SITES }: {
       </fieldset>
       <KeepCopies on={settings.keepCopies} onChange={(keepCopies) => change({ keepCopies })} connection={connection} access={pictureAccess} />
       <WordPressSite connection={connection} access={siteAccess} />
+      <MastodonServers connection={connection} access={instanceAccess} />
       <fieldset>
         <legend>Clip buttons on pages</legend>
         <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { ...settings.inlineButtons, x } })} />
         <Check label="Show “Clip post” buttons on bsky.app" checked={settings.inlineButtons.bluesky} onChange={(bluesky) => change({ inlineButtons: { ...settings.inlineButtons, bluesky } })} />
+        <p class="hint">On Mastodon servers the buttons follow x.com’s choice; the servers are listed above.</p>
         <p class="hint">Select mode, the context menu and the shortcut work either way.</p>
       </fieldset>
     </main>

@@ -3,6 +3,7 @@ import { connect } from '../popup/connection';
 import { Options } from './Options';
 import { askToLoadPictures, mayLoadPictures } from '../platform/permissions';
 import { askToSendTo, stopSendingTo } from '../platform/site-permissions';
+import { askToRunOn } from '../platform/instances';
 
 const root = document.getElementById('app');
 if (root) {
@@ -11,6 +12,7 @@ if (root) {
       connection={connect()}
       pictureAccess={{ granted: mayLoadPictures, request: askToLoadPictures }}
       siteAccess={{ request: askToSendTo, remove: stopSendingTo }}
+      instanceAccess={{ request: askToRunOn }}
     />,
     root,
   );

@@ -75,6 +75,17 @@ export async function addInstance(origin: string): Promise<void> {
   await syncInstanceScripts();
 }
 
+/** Takes the origin off the list and gives its permission back; its tabs keep the script until reloaded, which then no longer answers there. */
+export async function removeInstance(origin: string): Promise<void> {
+  await list(KEY, (await listed(KEY)).filter((o) => o !== origin));
+  try {
+    await browser.permissions.remove({ origins: [originPattern(origin)] });
+  } catch {
+    // Not granted, or not an origin: nothing to give back.
+  }
+  await syncInstanceScripts();
+}
+
 /** The origins asked for from a link before (granted or not). */
 export const askedInstances = (): Promise<string[]> => listed(ASKED);
 

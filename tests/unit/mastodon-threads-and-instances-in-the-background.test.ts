@@ -49,6 +49,10 @@ function instanceDeps(granted: string[] = []) {
     enabled: async () => listed.filter((o) => granted.includes(o)),
     mayRunOn: async (o) => granted.includes(o),
     add: async (o) => void listed.push(o),
+    remove: async (o) => {
+      listed.splice(listed.indexOf(o), 1);
+      granted.splice(granted.indexOf(o), 1);
+    },
   };
   return { deps, listed, granted };
 }
@@ -140,6 +144,11 @@ describe('"Clip posts on <host>": enabling Roundup on a Mastodon instance', () =
     expect(await handlers.enableMastodon({ origin: 'https://social.example' }, {})).toEqual({ origin: 'https://social.example', host: 'social.example', mastodon: true, enabled: true });
     expect(inst.listed).toEqual(['https://social.example']);
     expect(await handlers.mastodonTab({ url: 'https://social.example/home' }, {})).toMatchObject({ enabled: true });
+    expect(await handlers.listMastodon({}, {})).toEqual({ origins: ['https://social.example'] });
+    // Turned off in Settings: off the list, its permission given back.
+    expect(await handlers.disableMastodon({ origin: 'https://social.example' }, {})).toEqual({ origins: [] });
+    expect(inst.granted).toEqual(['https://blog.example']);
+    expect(await handlers.mastodonTab({ url: 'https://social.example/home' }, {})).toMatchObject({ enabled: false, mastodon: true });
   });
 
   it('possibleInstance: https pages other than X and Bluesky', () => {
