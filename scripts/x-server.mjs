@@ -120,13 +120,35 @@ function answerMastodonApi(req, res, instance, on) {
   if (req.method !== 'GET') return notFound();
   if (path === '/api/v2/instance') return instance.v2 === undefined ? notFound() : send(200, instance.v2);
   if (path === '/api/v1/instance') return instance.v1 === undefined ? notFound() : send(200, instance.v1);
+  const statuses = instance.statuses ?? {};
+  // `GET /api/v1/statuses?id[]=…` (Mastodon 4.3+): the ones it knows, in the order asked.
+  if (path === '/api/v1/statuses' && instance.batch !== false) {
+    const ids = new URL(req.url || '/', 'https://instance.example').searchParams.getAll('id[]');
+    return send(200, `[${ids.filter((id) => Object.hasOwn(statuses, id)).map((id) => statuses[id]).join(',')}]`);
+  }
+  const context = /^\/api\/v1\/statuses\/(\d{1,30})\/context$/.exec(path);
+  if (context) return Object.hasOwn(instance.contexts ?? {}, context[1]) ? send(200, instance.contexts[context[1]]) : notFound();
   const status = /^\/api\/v1\/statuses\/(\d{1,30})$/.exec(path);
-  const body = status && Object.hasOwn(instance.statuses ?? {}, status[1]) ? instance.statuses[status[1]] : undefined;
+  const body = status && Object.hasOwn(statuses, status[1]) ? statuses[status[1]] : undefined;
   return body === undefined ? notFound() : send(200, body);
 }
 
+/** A page of the instance's web app (its `pages`: path → saved or constructed file), as the X pages are served. */
+function answerMastodonPage(req, res, instance, scripts) {
+  const file = instance.pages?.[(req.url || '/').split('?')[0]];
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+    return;
+  }
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (!scripts) headers['content-security-policy'] = "script-src 'none'";
+  res.writeHead(200, headers);
+  res.end(readFileSync(file));
+}
+
 /**
- * @param {{ pages: Record<string, string>, scripts?: boolean, blueskyPosts?: Record<string, unknown>, mastodon?: Record<string, { v2?: string, v1?: string, statuses?: Record<string, string> }> }} options
+ * @param {{ pages: Record<string, string>, scripts?: boolean, blueskyPosts?: Record<string, unknown>, mastodon?: Record<string, { v2?: string, v1?: string, statuses?: Record<string, string>, contexts?: Record<string, string>, batch?: boolean, pages?: Record<string, string> }> }} options
  *   pages: URL path (no query) → absolute path of the HTML file served there (on x.com and
  *   bsky.app alike).
  *   scripts: false (the default) sends `script-src 'none'`, so a saved page's own scripts stay
@@ -134,7 +156,9 @@ function answerMastodonApi(req, res, instance, on) {
  *   blueskyPosts: at:// URI → the `app.bsky.feed.defs#postView` public.api.bsky.app's
  *   `getPosts` answers for it.
  *   mastodon: host → what that Mastodon instance answers (answerMastodonApi): the bodies of
- *   its instance answers (`v2`, `v1`) and of its statuses by id, as text sent unchanged.
+ *   its instance answers (`v2`, `v1`), of its statuses by id and their contexts (`contexts`),
+ *   as text sent unchanged; the batch route `statuses?id[]=` unless `batch` is false (before
+ *   4.3); and `pages`: its web app's pages by path (anything not under /api/).
  *   httpPort: when given, the same answers are also served over plain http on
  *   127.0.0.1:<httpPort>, for a Mastodon development server's own address (Mastodon.py's
  *   recordings are of `http://localhost:3000`: name `localhost` in `mastodon` and pass 3000).
@@ -157,6 +181,7 @@ export async function startXServer({ pages, scripts = false, blueskyPosts = {}, 
   const handle = (req, res) => {
     const host = (req.headers.host || '').split(':')[0];
     if (Object.hasOwn(mastodon, host)) {
+      if (!(req.url || '/').startsWith('/api/') && mastodon[host].pages) return answerMastodonPage(req, res, mastodon[host], scripts);
       mastodonRequests.push(`${host}${req.url || '/'}`);
       answerMastodonApi(req, res, mastodon[host], mastodonApi);
       return;

@@ -20,7 +20,9 @@ export interface ChromiumDriver extends Driver {
 /** The hosts the local server (scripts/x-server.mjs) answers as. */
 const MAPPED_HOSTS = ['x.com', 'pbs.twimg.com', 'bsky.app', 'public.api.bsky.app', 'cdn.bsky.app', 'video.bsky.app',
   // Mastodon instances (their public API) and their media hosts.
-  'mastodon.social', 'fosstodon.org', 'files.mastodon.social', 'cdn.fosstodon.org'];
+  'mastodon.social', 'fosstodon.org', 'files.mastodon.social', 'cdn.fosstodon.org',
+  // The home instances of the constructed Mastodon pages' remote accounts.
+  'other.example', 'photos.example'];
 
 export async function launchChromium(extDir: string, xPort: number): Promise<ChromiumDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'roundup-e2e-chromium-'));
