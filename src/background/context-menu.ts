@@ -11,6 +11,7 @@ import type { ContentMessage, ContentReply } from '../messages';
 import type { Handlers } from './router';
 import { blueskyPostLink, mastodonStatusLink } from '../model/networks';
 import { askedInstances, askToRunOn, enabledInstances, markAsked } from '../platform/instances';
+import { sayOnPage } from '../platform/page-notice';
 import { possibleInstance } from './instances';
 
 /** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
@@ -72,6 +73,19 @@ export async function clipFromMenu(
   return 'link';
 }
 
+/**
+ * What the page the click came from is told: a link clipped, or why not. A post clipped on X's
+ * own page says so there itself (the content script); a link that leads to no post says nothing
+ * (the menu shows on some links it cannot know are not posts).
+ */
+export function menuNotice(outcome: { how: 'page' | 'link' | 'not-a-post' } | { error: unknown }): string | null {
+  if ('error' in outcome) {
+    const reason = ((outcome.error as Error | null)?.message || 'it could not be read').replace(/\.$/, '');
+    return `Roundup could not clip this post: ${reason}.`;
+  }
+  return outcome.how === 'link' ? 'Clipped to your roundup.' : null;
+}
+
 function browserDeps(handlers: Handlers): MenuDeps {
   return {
     async clipOnPage(tabId, frameId, postId) {
@@ -121,11 +135,13 @@ export function startContextMenu(handlers: Handlers): void {
   browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
     if (info.menuItemId !== CLIP_LINK_MENU) return;
     const asked = offer(info.linkUrl);
+    const say = (text: string | null) => (text && tab?.id !== undefined && tab.id >= 0 ? sayOnPage(tab.id, text, info.frameId ?? 0) : undefined);
     clipFromMenu(deps, info, tab?.id)
       .then(async (how) => {
+        await say(menuNotice({ how }));
         // Granted, and the link was read as a Mastodon status: the server is Mastodon's, enable it.
         if (asked && how === 'link' && (await asked.granted)) await handlers.enableMastodon({ origin: asked.origin }, {});
-      })
+      }, (error: unknown) => say(menuNotice({ error })))
       .catch((e: unknown) => console.warn('Roundup could not clip the link:', e));
   });
 }

@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiAnswer } from '../../src/background/bluesky';
-import { clipFromMenu, MASTODON_STATUS_LINK_PATTERNS } from '../../src/background/context-menu';
+import { clipFromMenu, MASTODON_STATUS_LINK_PATTERNS, menuNotice } from '../../src/background/context-menu';
 import { createHandlers } from '../../src/background/handlers';
 import { createMastodon } from '../../src/background/mastodon';
 import { readStatus, SENSITIVE_MEDIA } from '../../src/capture/mastodon-api';
@@ -442,5 +442,17 @@ describe('Chrome: the service worker reads a status through its offscreen docume
 
     vi.stubGlobal('chrome', {});
     expect(await statusReader()(status, AT)).toMatchObject({ ok: false });
+  });
+});
+
+describe('what the page a "Clip this post" came from is told', () => {
+  it('a link clipped, or why not, in the writer\'s words; nothing where the page says it itself', async () => {
+    const { handlers } = await setUp();
+    expect(menuNotice({ how: 'link' })).toBe('Clipped to your roundup.');
+    expect(menuNotice({ how: 'page' })).toBeNull(); // X's page shows its own notice
+    expect(menuNotice({ how: 'not-a-post' })).toBeNull();
+    const down = await handlers.clipLink({ url: 'https://down.example/@a/1', pageUrl: 'https://news.example/' }, {}).catch((error: unknown) => menuNotice({ error }));
+    expect(down).toBe('Roundup could not clip this post: This Mastodon post could not be read: down.example could not be reached (Failed to fetch). It may be down, or not a Mastodon server.');
+    expect(menuNotice({ error: null })).toBe('Roundup could not clip this post: it could not be read.');
   });
 });
