@@ -21,6 +21,7 @@ import { blueskyIdParts, blueskyPostId, blueskyPostUrl } from '../model/networks
 import { POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
 import { earliest, finish, markThread, type ReadPost } from './read-post';
+import { cut, isoTime } from './plain-text';
 
 /** When and from which page a post was read (stored with it, as for a post clipped on X). */
 export interface ReadAt {
@@ -67,8 +68,6 @@ const DID = /^did:(?:plc|web):[A-Za-z0-9._:%-]{1,200}$/;
 /** A handle as Bluesky allows one: a domain name (atproto "Handle" syntax). */
 const BSKY_HANDLE = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const LANG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
-const ISO_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ISO_OUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** How far a thread is followed up or down: far beyond any real self-thread. */
 const MAX_THREAD = 1000;
 /** Each facet makes at most two segments (the text before it, itself). */
@@ -334,13 +333,6 @@ function nameOf(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
 }
 
-function isoTime(v: unknown): string | undefined {
-  if (typeof v !== 'string' || !ISO_START.test(v)) return undefined;
-  const ms = Date.parse(v);
-  if (Number.isNaN(ms)) return undefined;
-  const iso = new Date(ms).toISOString();
-  return ISO_OUT.test(iso) ? iso : undefined;
-}
 
 // ---- what a post shows ----
 
@@ -708,12 +700,6 @@ function plainLine(s: string, max: number): string {
   return line.length > max ? `${cut(line, max - 1)}…` : line;
 }
 
-/** At most `max` UTF-16 units, never splitting a surrogate pair. */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\ud800-\udbff]/.test(s[max - 1] ?? '') ? max - 1 : max;
-  return s.slice(0, end);
-}
 
 /** A `$type` as the message names it: the string quoted, else what kind of value it is. */
 function describe(v: unknown): string {

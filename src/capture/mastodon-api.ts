@@ -25,6 +25,7 @@ import { HANDLE, POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
 import { segmentsFromContent } from './mastodon-html';
 import { earliest, finish, markThread, type ReadPost } from './read-post';
+import { cut, isoTime, oneLine } from './plain-text';
 
 /** Where and when a status was read, and how to parse its HTML. */
 export interface MastodonReadAt {
@@ -51,8 +52,6 @@ export const SENSITIVE_MEDIA = 'Sensitive media';
 
 const HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?$/;
 const LANG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
-const ISO_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ISO_OUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SHORTCODE = /^[A-Za-z0-9_]{1,100}$/;
 /** How far a thread is followed up or down: far beyond any real self-thread. */
 const MAX_THREAD = 1000;
@@ -549,36 +548,8 @@ function nameOf(v: unknown): string {
   return typeof v === 'string' ? oneLine(v, MAX_ALT) : '';
 }
 
-/**
- * One line of plain text: no control characters, runs of white space as one, at most `max`
- * characters. Bidirectional embeddings and overrides (U+202A–U+202E, U+2066–U+2069) go too:
- * left open in a name they would turn the words after it around wherever it is shown.
- */
-function oneLine(v: unknown, max: number): string {
-  if (typeof v !== 'string') return '';
-  const plain = v
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/[\u202a-\u202e\u2066-\u2069]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return cut(plain, max);
-}
 
-function isoTime(v: unknown): string | undefined {
-  if (typeof v !== 'string' || !ISO_START.test(v)) return undefined;
-  const ms = Date.parse(v);
-  if (Number.isNaN(ms)) return undefined;
-  const iso = new Date(ms).toISOString();
-  return ISO_OUT.test(iso) ? iso : undefined;
-}
 
-/** At most `max` UTF-16 units, never splitting a surrogate pair. */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\ud800-\udbff]/.test(s[max - 1] ?? '') ? max - 1 : max;
-  return s.slice(0, end);
-}
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(cut(v, 100));

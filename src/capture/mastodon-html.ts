@@ -26,6 +26,7 @@
 import type { Segment } from '../model/post';
 import { POST_LIMITS } from '../model/post-schema';
 import { webUrl } from '../model/validate';
+import { cut } from './plain-text';
 
 export interface ContentOptions {
   /**
@@ -310,9 +311,3 @@ class Words {
   }
 }
 
-/** At most `max` UTF-16 units, never splitting a surrogate pair. */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1] ?? '') ? max - 1 : max;
-  return s.slice(0, Math.max(0, end));
-}

@@ -35,6 +35,7 @@ import { HANDLE, POST_LIMITS } from '../model/post-schema';
 import { webUrl } from '../model/validate';
 import { segmentsFromContent } from './mastodon-html';
 import { finish } from './read-post';
+import { cut, isoTime, oneLine } from './plain-text';
 
 /**
  * Each status's element, once: a timeline status (`.status[data-id]`) and a status's own page
@@ -562,32 +563,5 @@ function textOf(el: Element | null | undefined): string {
   return el ? oneLine(segmentsFromContent(el).text, MAX_ALT) : '';
 }
 
-/**
- * One line of plain text: no control characters, runs of white space as one, at most `max`
- * characters; bidirectional embeddings and overrides dropped (left open in a name they would
- * turn the words after it around wherever it is shown).
- */
-function oneLine(v: unknown, max: number): string {
-  if (typeof v !== 'string') return '';
-  const plain = v
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/[\u202a-\u202e\u2066-\u2069]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return cut(plain, max);
-}
 
-/** At most `max` UTF-16 units, never splitting a surrogate pair. */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\ud800-\udbff]/.test(s[max - 1] ?? '') ? max - 1 : max;
-  return s.slice(0, end);
-}
 
-/** A `<time datetime>` as ISO 8601 (`toISOString`), or undefined. */
-function isoTime(v: string | null | undefined): string | undefined {
-  if (!v || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return undefined;
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
