@@ -133,9 +133,12 @@ function answerMastodonApi(req, res, instance, on) {
   return body === undefined ? notFound() : send(200, body);
 }
 
-/** A page of the instance's web app (its `pages`: path → saved or constructed file), as the X pages are served. */
-function answerMastodonPage(req, res, instance, scripts) {
-  const file = instance.pages?.[(req.url || '/').split('?')[0]];
+/**
+ * A saved (or constructed) page from `pages` (path → file), its own scripts off unless the test
+ * wants them: x.com's and bsky.app's pages, and a Mastodon instance's web app's.
+ */
+function answerPage(req, res, pages, scripts) {
+  const file = pages?.[(req.url || '/').split('?')[0]];
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
@@ -181,7 +184,7 @@ export async function startXServer({ pages, scripts = false, blueskyPosts = {}, 
   const handle = (req, res) => {
     const host = (req.headers.host || '').split(':')[0];
     if (Object.hasOwn(mastodon, host)) {
-      if (!(req.url || '/').startsWith('/api/') && mastodon[host].pages) return answerMastodonPage(req, res, mastodon[host], scripts);
+      if (!(req.url || '/').startsWith('/api/') && mastodon[host].pages) return answerPage(req, res, mastodon[host].pages, scripts);
       mastodonRequests.push(`${host}${req.url || '/'}`);
       answerMastodonApi(req, res, mastodon[host], mastodonApi);
       return;
@@ -204,16 +207,7 @@ export async function startXServer({ pages, scripts = false, blueskyPosts = {}, 
       res.end(body);
       return;
     }
-    const file = pages[(req.url || '/').split('?')[0]];
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-    if (!scripts) headers['content-security-policy'] = "script-src 'none'";
-    res.writeHead(200, headers);
-    res.end(readFileSync(file));
+    answerPage(req, res, pages, scripts);
   };
   const server = https.createServer(makeCertificate(Object.keys(mastodon)), handle);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
