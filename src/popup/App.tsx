@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Connection } from './connection';
 import { EditorView } from './EditorView';
+import { MastodonOffer } from './MastodonOffer';
 import type { Host } from './host';
 import { Library, type LibraryActions } from './Library';
 import { capturePlace, restorePlace } from './caret';
@@ -114,6 +115,7 @@ export function App({ connection, host }: { connection: Connection; host: Host }
           <SelectModeButton home={host.home} />
         </nav>
       </header>
+      <MastodonOffer connection={connection} host={host} />
       {state.phase === 'loading' && <p class="loading">Opening your roundup…</p>}
       {state.phase === 'failed' && (
         <p class="save save--error" role="alert">

@@ -1,8 +1,10 @@
 // When the editor opens over a Mastodon instance's page that Roundup does not run on yet, it
 // offers to: "Clip posts on <host>" asks the browser for that server alone (an optional host
 // permission, asked straight from the click), then the background lists it and starts the
-// content script there, in the open tab too. Which server runs Mastodon is the server's API
-// answer (background/instances.ts), never its name.
+// content script there, in the open tab too. Only a page that looks like Mastodon's web app
+// (browser-host.ts) is asked about, and then the server's API says whether it is one
+// (background/instances.ts), never its name: opening the popup over any other site asks that
+// site nothing.
 import { useEffect, useState } from 'preact/hooks';
 import type { MastodonTab } from '../messages';
 import type { Connection } from './connection';
@@ -12,9 +14,9 @@ export function MastodonOffer({ connection, host }: { connection: Connection; ho
   const [tab, setTab] = useState<MastodonTab | null>(null);
   const [note, setNote] = useState('');
   useEffect(() => {
-    if (!host.activePage || !host.runOn) return;
+    if (!host.mastodonPage || !host.runOn) return;
     let live = true;
-    host.activePage()
+    host.mastodonPage()
       .then((url) => (url ? connection.request('mastodonTab', { url }) : null))
       .then((t) => live && t && setTab(t), () => {}); // no offer is the quiet answer to any failure
     return () => {

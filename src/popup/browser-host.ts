@@ -2,7 +2,17 @@
 // time, so the ones the user changed show), a tab for long writing, the options page.
 import { browser } from '../platform';
 import { askToLoadPictures } from '../platform/permissions';
+import { askToRunOn } from '../platform/instances';
 import type { Home, Host, Shortcut } from './host';
+
+/**
+ * Whether the page is Mastodon's web app (and its forks'): the element it mounts into
+ * (`#mastodon`) or the state it starts from (`script#initial-state`). Runs in the page,
+ * serialised: it uses nothing from outside itself.
+ */
+export function looksLikeMastodon(): boolean {
+  return document.getElementById('mastodon') !== null || document.querySelector('script#initial-state[type="application/json"]') !== null;
+}
 
 const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
 
@@ -23,5 +33,16 @@ export function browserHost(home: Home): Host {
     },
     openSettings: () => browser.runtime.openOptionsPage(),
     allowPictures: askToLoadPictures,
+    // The popup opens over a tab (activeTab lets it read that tab's address and look at its
+    // page); a tab or panel editor has none of its own to offer. Only a page that looks like
+    // Mastodon's web app is named: no other site is ever asked anything.
+    async mastodonPage() {
+      if (home !== 'popup') return null;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined || !tab.url?.startsWith('https://')) return null;
+      const [seen] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: looksLikeMastodon }).catch(() => []);
+      return seen?.result === true ? tab.url : null;
+    },
+    runOn: askToRunOn,
   };
 }

@@ -24,4 +24,11 @@ export interface Host {
    * called straight from a click. True when allowed.
    */
   allowPictures?(): Promise<boolean>;
+  /**
+   * The address of the page in the tab the editor opened over (the popup's), when that page
+   * looks like Mastodon's web app; else null. Asks no site anything.
+   */
+  mastodonPage?(): Promise<string | null>;
+  /** Asks the browser to let Roundup run on this Mastodon server; straight from a click. True when allowed. */
+  runOn?(origin: string): Promise<boolean>;
 }

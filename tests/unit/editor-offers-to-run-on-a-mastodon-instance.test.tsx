@@ -27,7 +27,7 @@ function setUp(o: { page?: string | null; tab?: MastodonTab; grant?: boolean; en
   } as unknown as Connection;
   const host = {
     home: 'popup',
-    activePage: async () => (o.page === undefined ? 'https://social.example/@alice/103' : o.page),
+    mastodonPage: async () => (o.page === undefined ? 'https://social.example/@alice/103' : o.page),
     runOn: vi.fn((origin: string) => {
       order.push(`runOn ${origin}`);
       return Promise.resolve(o.grant ?? true);
