@@ -2,7 +2,7 @@
 // the export. The form is there from the first frame; its boxes open for typing once the
 // roundup is read. Words that could not be stored show under their field; those whose field is
 // not in view (their roundup was deleted elsewhere) show on top, in a box of their own.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { NOT_ALLOWED_REASON } from '../model/media';
 import type { Post } from '../model/post';
 import type { Roundup, RoundupTextField } from '../model/roundup';
@@ -16,6 +16,7 @@ import { TextField } from './TextField';
 import { fieldProblem, type EditorActions, type Problem } from './use-editor';
 import { usePictures } from './use-pictures';
 import { roundupWordCount } from './word-count';
+import { useStable } from './memo';
 
 interface Props {
   roundup: Roundup;
@@ -86,6 +87,12 @@ function PicturesNotAllowed({ pictures, host }: { pictures: ReturnType<typeof us
 
 export function EditorView({ roundup, posts, ready, actions, host, onRemove }: Props) {
   const [exporting, setExporting] = useState(false);
+  // The same functions on every render, so the items (memoised) are not rendered again for them.
+  const onText = useStable(actions.setItemText);
+  const onMove = useStable(actions.move);
+  const onRemoveItem = useStable(onRemove);
+  // The same object while nothing failed, so the items reading it are not rendered again either.
+  const itemProblems = useMemo(() => ({ roundupId: roundup.id, actions }), [roundup.id, actions.problems]); // eslint-disable-line react-hooks/exhaustive-deps -- `actions` is read only with its problems
   // The posts' kept pictures, read once the roundup shows; let go when the view closes.
   const pictures = usePictures(roundup.items, posts);
   const readOnly = !ready;
@@ -118,8 +125,8 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove }: P
       </h2>
       <PicturesNotAllowed pictures={pictures} host={host} />
       {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
-      <ItemProblems.Provider value={{ roundupId: roundup.id, actions }}>
-        <PostList items={roundup.items} posts={posts} pictures={pictures} onText={actions.setItemText} onMove={actions.move} onRemove={onRemove} />
+      <ItemProblems.Provider value={itemProblems}>
+        <PostList items={roundup.items} posts={posts} pictures={pictures} onText={onText} onMove={onMove} onRemove={onRemoveItem} />
       </ItemProblems.Provider>
       <TextField
         label="Closing"

@@ -1,10 +1,12 @@
 // Export: pick a format, see the generated text (and, for HTML and WordPress, a live preview),
 // copy it or download it as a file; import a JSON backup. Settings come from the user's
 // options (default format, signature, embed options, where pictures point). Rendering happens
-// only while the panel is open, so typing in a long roundup stays cheap, and the export code
-// itself loads only when it opens (use-export-file.ts). The two file formats (a
-// self-contained page, a zip) carry the kept pictures: "Export output" sums them up.
+// only while the panel is open, and there once the writer pauses typing, so typing in a long
+// roundup stays cheap; and the export code itself loads only when it opens
+// (use-export-file.ts). The two file formats (a self-contained page, a zip) carry the kept
+// pictures: "Export output" sums them up.
 import { useMemo, useState } from 'preact/hooks';
+import { useSettled } from './memo';
 import type { ExportInput } from '../export';
 import { ALL_FORMATS, exportFileName, isExportFormat, isFileFormat, type ExportFormatId } from '../export/formats';
 import type { PictureChoice } from '../model/settings';
@@ -39,7 +41,13 @@ interface Props {
 /** The formats a browser can lay out; the others read as they are in "Export output". */
 const previewed = (f: ExportFormatId): f is 'html' | 'wordpress' => f === 'html' || f === 'wordpress';
 
-export function ExportPanel({ roundup, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles, siteAccess }: Props) {
+/** How long the writer pauses before the export (and its preview) follows the words. */
+const EXPORT_PAUSE_MS = 300;
+
+export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles, siteAccess }: Props) {
+  // The roundup as it is when the panel opens; then, while the writer types, once they pause:
+  // the export and its preview are not made again on every key.
+  const roundup = useSettled(typed, EXPORT_PAUSE_MS);
   const { settings, problem: settingsProblem } = useExportSettings(ask);
   const { files, problem: loadProblem } = useFilesModule(load);
   // The user's picks win over their defaults, which arrive a moment after opening.

@@ -10,6 +10,7 @@ import { PostCard } from './PostCard';
 import { TextField } from './TextField';
 import type { Pictures } from './use-pictures';
 import { fieldProblem, type EditorActions } from './use-editor';
+import { memo } from './memo';
 
 /**
  * The roundup in view and the editor's actions, for the words of an item that could not be
@@ -31,7 +32,14 @@ interface Props {
   onRemove(postId: string): void;
 }
 
-export function PostItem({ item, post, index, count, dropTarget, pictures, onText, onMove, onRemove }: Props) {
+/**
+ * Rendered again only when its own props change: typing in one item of a long roundup leaves
+ * the others alone (their item objects, posts and callbacks stay the same: use-editor.ts,
+ * EditorView's stable callbacks).
+ */
+export const PostItem = memo(PostItemView);
+
+function PostItemView({ item, post, index, count, dropTarget, pictures, onText, onMove, onRemove }: Props) {
   const { postId } = item;
   const lost = useContext(ItemProblems);
   const problem = (field: ItemTextField) =>
@@ -62,10 +70,10 @@ export function PostItem({ item, post, index, count, dropTarget, pictures, onTex
           ⠿
         </span>
         <span class="item__position">{`${index + 1} of ${count}`}</span>
-        <button type="button" disabled={index === 0} onClick={() => onMove(postId, index - 1)}>
+        <button type="button" disabled={index === 0} aria-keyshortcuts="Alt+ArrowUp" title="Alt+↑ in the item does the same" onClick={() => onMove(postId, index - 1)}>
           Move up
         </button>
-        <button type="button" disabled={index === count - 1} onClick={() => onMove(postId, index + 1)}>
+        <button type="button" disabled={index === count - 1} aria-keyshortcuts="Alt+ArrowDown" title="Alt+↓ in the item does the same" onClick={() => onMove(postId, index + 1)}>
           Move down
         </button>
         <button type="button" class="danger" onClick={() => onRemove(postId)}>

@@ -1,6 +1,7 @@
 // The "Posts" list, in roundup order, and drag-and-drop between its items. Dragging carries the
-// item under Roundup's own type, so a textbox it passes over never takes it as text.
-import { useState } from 'preact/hooks';
+// item under Roundup's own type, so a textbox it passes over never takes it as text. From the
+// keyboard, Alt+Up / Alt+Down in an item moves it, and a status line says where it went.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ItemTextField, RoundupItem } from '../model/roundup';
 import type { Post } from '../model/post';
 import { PostItem } from './PostItem';
@@ -31,6 +32,33 @@ function itemAt(e: Event, items: RoundupItem[]): { postId: string; index: number
 export function PostList({ items, posts, pictures, onText, onMove, onRemove }: Props) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<number | null>(null);
+  const [moved, setMoved] = useState('');
+  // The field the writer was in when Alt+Up/Down moved its item: given focus again, the caret
+  // where it was (moving an element in the page can take its focus away).
+  const refocus = useRef<{ place: string; start: number; end: number } | null>(null);
+  useLayoutEffect(() => {
+    const at = refocus.current;
+    refocus.current = null;
+    if (!at) return;
+    const field = document.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[data-place="${CSS.escape(at.place)}"]`);
+    if (!field) return;
+    if (document.activeElement !== field) field.focus();
+    field.setSelectionRange(at.start, at.end);
+  }, [items]);
+  /** Alt+Up / Alt+Down in an item's field or button: the item moves one place, and it is said. */
+  const key = (e: KeyboardEvent) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    const at = itemAt(e, items);
+    if (!at) return;
+    e.preventDefault();
+    const to = at.index + (e.key === 'ArrowUp' ? -1 : 1);
+    if (to < 0 || to >= items.length) return setMoved(to < 0 ? 'Already the first post.' : 'Already the last post.');
+    const field = e.target as HTMLTextAreaElement | HTMLInputElement;
+    const place = field.dataset?.place;
+    if (place && typeof field.selectionStart === 'number') refocus.current = { place, start: field.selectionStart, end: field.selectionEnd ?? field.selectionStart };
+    onMove(at.postId, to);
+    setMoved(`Moved to ${to + 1} of ${items.length}.`);
+  };
   const end = () => {
     setDragged(null);
     setOver(null);
@@ -58,7 +86,8 @@ export function PostList({ items, posts, pictures, onText, onMove, onRemove }: P
     end();
   };
   return (
-    <ol class="items" aria-label="Posts" onDragStart={start} onDragEnd={end} onDragOver={enter} onDragEnter={enter} onDrop={drop}>
+    <>
+    <ol class="items" aria-label="Posts" onDragStart={start} onDragEnd={end} onDragOver={enter} onDragEnter={enter} onDrop={drop} onKeyDown={key}>
       {items.map((item, index) => (
         <PostItem
           key={item.postId}
@@ -74,5 +103,9 @@ export function PostList({ items, posts, pictures, onText, onMove, onRemove }: P
         />
       ))}
     </ol>
+    <p class="sr-only" role="status">
+      {moved}
+    </p>
+    </>
   );
 }

@@ -206,7 +206,10 @@ export function useEditor(connection: Connection) {
   const note = (keys: string[], text: string) =>
     setNotes((n) => new Map([...n, ...keys.map((k) => [k, text] as const)]));
 
-  const problems = new Map<string, Problem>();
+  // No failures (nearly always): the same empty map on every render, so what shows problems
+  // (each item, through a context) is not rendered again for it.
+  const noProblems = useMemo(() => new Map<string, Problem>(), []);
+  const found = new Map<string, Problem>();
   for (const [key, message] of failures) {
     const entry = typed.current.get(key);
     if (!entry) continue; // an order change: the save status tells of it
@@ -214,8 +217,9 @@ export function useEditor(connection: Connection) {
     const gone = !r || r.id !== entry.roundupId ? 'roundup'
       : entry.postId !== undefined && !r.items.some((i) => i.postId === entry.postId) ? 'item'
       : null;
-    problems.set(key, { key, entry, message, gone, note: notes.get(key) });
+    found.set(key, { key, entry, message, gone, note: notes.get(key) });
   }
+  const problems = found.size ? found : noProblems;
   /** The problems of one roundup (or one of its items): what a restore brings back. */
   const problemsOf = (roundupId: string, postId?: string) =>
     [...problems.values()].filter((p) => p.entry.roundupId === roundupId && (postId === undefined || p.entry.postId === postId));
