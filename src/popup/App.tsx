@@ -137,7 +137,7 @@ export function App({ connection, host }: { connection: Connection; host: Host }
       ) : view === 'trash' ? (
         <Trash contents={trash.trash} actions={trashActions} />
       ) : (
-        <EditorView roundup={roundup} posts={posts} ready={ready} actions={actions} host={host} onRemove={removeItem} />
+        <EditorView roundup={roundup} posts={posts} ready={ready} actions={actions} host={host} onRemove={removeItem} allItems={place.current !== ''} />
       )}
       <UndoBar undoable={undoable} onDone={() => setUndoable(null)} />
     </main>

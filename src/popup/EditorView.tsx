@@ -25,6 +25,8 @@ interface Props {
   actions: EditorActions;
   host: Host;
   onRemove(postId: string): void;
+  /** Render every item in the first frame: the caret goes back into one ("Open in tab"). */
+  allItems?: boolean;
 }
 
 function WordCount({ roundup, posts }: { roundup: Roundup; posts: Record<string, Post> }) {
@@ -85,7 +87,7 @@ function PicturesNotAllowed({ pictures, host }: { pictures: ReturnType<typeof us
   );
 }
 
-export function EditorView({ roundup, posts, ready, actions, host, onRemove }: Props) {
+export function EditorView({ roundup, posts, ready, actions, host, onRemove, allItems = false }: Props) {
   const [exporting, setExporting] = useState(false);
   // The same functions on every render, so the items (memoised) are not rendered again for them.
   const onText = useStable(actions.setItemText);
@@ -126,7 +128,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove }: P
       <PicturesNotAllowed pictures={pictures} host={host} />
       {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
       <ItemProblems.Provider value={itemProblems}>
-        <PostList items={roundup.items} posts={posts} pictures={pictures} onText={onText} onMove={onMove} onRemove={onRemoveItem} />
+        <PostList items={roundup.items} posts={posts} pictures={pictures} all={allItems} onText={onText} onMove={onMove} onRemove={onRemoveItem} />
       </ItemProblems.Provider>
       <TextField
         label="Closing"

@@ -166,7 +166,10 @@ describe('the editor shows the kept copies of the pictures', () => {
     });
     render(<App connection={h.connection} host={h.host} />);
     await waitFor(() => expect(images()).toHaveLength(40));
-    expect(reads).toEqual([20]); // one read, the 20 items already shown
+    // One read, once the roundup shows: its first screenful of items (12; the rest follow in
+    // the next task, PostList.tsx) or all of them.
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toBeGreaterThanOrEqual(12);
     expect(created).toHaveLength(22); // the two avatars once each
     const avatars = images().filter((img) => img.closest('.post__author'));
     expect(new Set(avatars.map(srcOf)).size).toBe(2);
