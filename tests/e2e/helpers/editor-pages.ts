@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page as PwPage } from 'playwright-core';
 import type { Browser, ElementHandle, Page as PpPage } from 'puppeteer-core';
 import { ROOT, type Field } from './driver.js';
+import type { EvalPage } from './picking.js';
 
 export interface EditorPage {
   type(field: Field, text: string): Promise<void>;
@@ -18,6 +19,8 @@ export interface EditorPage {
   drag(from: number, to: number): Promise<void>;
   /** axe-core's violations on the page as it is now, one line each. */
   axe(): Promise<string[]>;
+  /** The page itself, to run a function in (e.g. a message to the background: extension-reads.ts). */
+  raw(): EvalPage;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function chromiumEditor(ctx: BrowserContext, extensionId: string, p
       if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE);
       return page.evaluate(RUN_AXE) as Promise<string[]>;
     },
+    raw: () => page as unknown as EvalPage,
     close: () => page.close(),
   };
 }
@@ -141,6 +145,7 @@ export async function firefoxEditor(browser: Browser, extensionBase: string, pat
       if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE);
       return page.evaluate(RUN_AXE) as Promise<string[]>;
     },
+    raw: () => page as unknown as EvalPage,
     close: () => page.close(),
   };
 }

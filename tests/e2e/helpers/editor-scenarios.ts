@@ -6,6 +6,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOME_FIXTURE, startXServer, type Driver, type Field, type XServer } from './driver.js';
 import type { EditorPage } from './editor-pages.js';
 import { POSTS } from './clip-note-reopen.js';
+import { backup, send } from './extension-reads.js';
+import { BACKUP_SCHEMA_VERSION } from '../../../src/export/backup';
 
 export interface EditorBrowser {
   driver: Driver;
@@ -171,5 +173,33 @@ export function editorScenarios(launch: (xPort: number) => Promise<EditorBrowser
     }
     if (browser().darkAudit) found['dark editor'] = await browser().darkAudit!('popup.html');
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  test('500 characters typed into the 200th item of a 200-post roundup are all there after closing at once', async () => {
+    let page = await browser().open('popup.html?home=tab');
+    // A 200-post roundup brought in as a backup brings one (the real import path), made current.
+    const now = await backup(page.raw());
+    const id = (n: number) => `1991${String(n).padStart(15, '0')}`;
+    const posts = Array.from({ length: 200 }, (_, i) => ({
+      id: `x:${id(i + 1)}`, site: 'x', url: `https://x.com/author${i + 1}/status/${id(i + 1)}`,
+      author: { name: `Author ${i + 1}`, handle: `author${i + 1}` }, text: `Post number ${i + 1}, with enough words to look like one.`,
+      segments: [{ kind: 'text', text: `Post number ${i + 1}, with enough words to look like one.` }],
+      createdAt: '2025-11-20T20:21:44.000Z', media: [], capturedAt: '2026-11-26T00:00:00.000Z', pageUrl: 'https://x.com/home',
+    }));
+    const long = { ...now.roundups[0]!, id: 'long-roundup', title: 'Two hundred', intro: '', closing: '', items: posts.map((p) => ({ postId: p.id, leadIn: '', commentary: '' })) };
+    const file = { ...now, format: 'roundup-backup', schemaVersion: BACKUP_SCHEMA_VERSION, roundups: [...now.roundups, long], posts: [...now.posts, ...posts] };
+    const imported = await send(page.raw(), { type: 'importBackup', text: JSON.stringify(file) });
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    expect((await send(page.raw(), { type: 'setCurrentRoundup', roundupId: 'long-roundup' })).ok).toBe(true);
+    page = await reopen(page, 'popup.html?home=tab');
+    await expect.poll(async () => (await page.items()).length, poll).toBe(200);
+    // 500 characters, letters, spaces, punctuation and a few beyond ASCII, key by key.
+    const words = Array.from({ length: 500 }, (_, i) => 'Typing fast, ünïcode — every key kept. '[i % 39]).join('');
+    await page.type({ item: 199, name: 'Commentary' }, words);
+    page = await reopen(page, 'popup.html?home=tab'); // closed at once, the last key just typed
+    await expect.poll(() => page.value({ item: 199, name: 'Commentary' }), { ...poll, timeout: 20_000 }).toBe(words);
+    const stored = (await backup(page.raw())).roundups.find((r) => r.id === 'long-roundup')!;
+    expect(stored.items[199]!.commentary).toBe(words);
+    await page.close();
   });
 }
