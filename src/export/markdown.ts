@@ -13,15 +13,25 @@ import {
 } from './post-parts';
 import { missingPost } from './missing';
 import { pictureSource, type PictureSource } from './pictures';
+import { parseInline, writeInline, type InlineWriter } from './inline';
 
 // Two trailing spaces: the hard line break every Markdown dialect understands.
 const HARD_BREAK = '  \n';
 
 const link = (text: string, href: string): string => `[${md(text, false)}](${markdownUrl(href)})`;
 
-/** Paragraphs of user text separated by blank lines; single breaks kept as hard breaks. */
+// The writer's links and emphasis as Markdown writes them; every word escaped as typed.
+const WRITER: InlineWriter = {
+  // A `!` right before a link would make it an image: escaped there.
+  text: (t, atLineStart, beforeLink) => (beforeLink ? md(t, atLineStart).replace(/!$/, '\\!') : md(t, atLineStart)),
+  strong: (inner) => `**${inner}**`,
+  em: (inner) => `*${inner}*`,
+  link: (inner, href) => `[${inner}](${markdownUrl(href)})`,
+};
+
+/** Paragraphs of user text separated by blank lines; single breaks kept as hard breaks; links and emphasis as written. */
 function mdParagraphs(text: string | undefined): string[] {
-  return paragraphs(text).map((lines) => lines.map((line) => md(line)).join(HARD_BREAK));
+  return paragraphs(text).map((lines) => lines.map((line) => writeInline(parseInline(line), WRITER)).join(HARD_BREAK));
 }
 
 /** One line of a post's words. Leading spaces go: four of them would make a code block. */

@@ -1,3 +1,6 @@
+import { escapeAttr } from './escape';
+import { parseInline, writeInline, type InlineWriter } from './inline';
+
 // User and page text → paragraphs. Every renderer goes through here so all formats agree on
 // what a paragraph is, and so odd characters are dealt with once.
 
@@ -32,9 +35,19 @@ export function paragraphs(text: string | undefined): string[][] {
     .filter((lines) => lines.length > 0);
 }
 
-/** `<p>` per paragraph, single line breaks as `<br>`. `escape` is the caller's HTML escaper. */
+/**
+ * The writer's text as HTML: `<p>` per paragraph, single line breaks as `<br>`, links and
+ * emphasis as elements (inline.ts). `escape` is the caller's HTML escaper for the words; an
+ * address is an attribute value, always http(s).
+ */
 export function htmlParagraphs(text: string | undefined, escape: (s: string) => string): string[] {
-  return paragraphs(text).map((lines) => `<p>${lines.map(escape).join('<br>')}</p>`);
+  const w: InlineWriter = {
+    text: (t) => escape(t),
+    strong: (inner) => `<strong>${inner}</strong>`,
+    em: (inner) => `<em>${inner}</em>`,
+    link: (inner, href) => `<a href="${escapeAttr(href)}">${inner}</a>`,
+  };
+  return paragraphs(text).map((lines) => `<p>${lines.map((line) => writeInline(parseInline(line), w)).join('<br>')}</p>`);
 }
 
 /** Lines with at most one blank line in a row and none at either end (for quoted posts). */

@@ -10,13 +10,23 @@ import {
   pieceLines, pieces, type LinkCardView,
 } from './post-parts';
 import { missingPost } from './missing';
+import { parseInline, writeInline, type InlineWriter } from './inline';
 
 const INDENT = '    ';
 // Long titles get a capped underline: a newsletter line is rarely wider than this.
 const MAX_UNDERLINE = 72;
 
+// The writer's emphasis as the words alone; a link as its words and its address in brackets
+// ("words (URL)"), or the address alone when that is what the words say.
+const WRITER: InlineWriter = {
+  text: (t) => t,
+  strong: (inner) => inner,
+  em: (inner) => inner,
+  link: (inner, href) => (inner === href || `${inner}/` === href ? href : `${inner} (${href})`),
+};
+
 function textParagraphs(text: string | undefined): string[] {
-  return paragraphs(text).map((lines) => lines.join('\n'));
+  return paragraphs(text).map((lines) => lines.map((line) => writeInline(parseInline(line), WRITER)).join('\n'));
 }
 
 function underline(title: string): string {

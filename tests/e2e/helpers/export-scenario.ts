@@ -60,7 +60,8 @@ const POSTS = [
 ] as const;
 // Characters every format must escape its own way.
 const TITLE = 'Crypto week & <friends>';
-const INTRO = 'Two posts worth a read — *really*.';
+// The writer's emphasis and a link (export/inline.ts), and brackets that are neither.
+const INTRO = 'Two posts worth a read — *really*. From [the desk](https://example.org/desk).';
 const COMMENTARY = 'Fill sizes matter [a lot].';
 const LEAD_IN = 'And then:';
 
@@ -126,8 +127,13 @@ export function exportScenario(launch: (xPort: number) => Promise<ExportView & {
     const html = await v().output();
     expect(html).toContain('<h1>Crypto week &amp; &lt;friends&gt;</h1>');
     expect(html).toContain('<a href="https://twitter.com/cmsholdings/status/1991586882858172684">');
+    expect(html).toContain('<p>Two posts worth a read — <em>really</em>. From <a href="https://example.org/desk">the desk</a>.</p>');
     await v().chooseFormat('Markdown');
-    expect(await v().output()).toContain('# Crypto week \\& \\<friends\\>\n\nTwo posts worth a read — \\*really\\*.');
+    expect(await v().output()).toContain('# Crypto week \\& \\<friends\\>\n\nTwo posts worth a read — *really*. From [the desk](https://example.org/desk).');
+    await v().chooseFormat('Plain text');
+    expect(await v().output()).toContain('Two posts worth a read — really. From the desk (https://example.org/desk).');
+    await v().chooseFormat('WordPress');
+    expect(await v().output()).toContain('<!-- wp:paragraph -->\n<p>Two posts worth a read — <em>really</em>. From <a href="https://example.org/desk">the desk</a>.</p>\n<!-- /wp:paragraph -->');
   });
 
   test('the HTML preview is sandboxed and fetches nothing, not even the posts\' photos', async () => {
