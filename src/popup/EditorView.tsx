@@ -115,6 +115,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
       />
       <TextField
         label="Introduction"
+        rich
         place="intro"
         multiline
         value={roundup.intro}
@@ -132,6 +133,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
       </ItemProblems.Provider>
       <TextField
         label="Closing"
+        rich
         place="closing"
         multiline
         value={roundup.closing}

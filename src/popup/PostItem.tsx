@@ -48,6 +48,7 @@ function PostItemView({ item, post, index, count, dropTarget, pictures, onText, 
     <li class={dropTarget ? 'item item--over' : 'item'} data-post-id={postId}>
       <TextField
         label="Lead-in"
+        rich
         multiline
         value={item.leadIn}
         place={`${postId}:leadIn`}
@@ -58,6 +59,7 @@ function PostItemView({ item, post, index, count, dropTarget, pictures, onText, 
       {post ? <PostCard post={post} pictures={pictures} /> : <p class="post post--missing">This post is no longer stored.</p>}
       <TextField
         label="Commentary"
+        rich
         multiline
         value={item.commentary}
         place={`${postId}:commentary`}

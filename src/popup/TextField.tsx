@@ -24,10 +24,60 @@ interface Props {
   readOnly?: boolean;
   /** Names the field across views, so "Open in tab" can put the cursor back in it. */
   place?: string;
+  /** The writer's words, which may hold links and emphasis: their shortcuts work here. */
+  rich?: boolean;
   problem?: FieldProblem | undefined;
 }
 
 type BoxProps = Record<string, unknown> & { value: string };
+
+type Box = HTMLTextAreaElement | HTMLInputElement;
+
+/**
+ * Replaces the selection with `text` the way typing does (so Undo takes it back, and the
+ * field's input event stores it), then selects `[from, to]` within what was inserted.
+ */
+function insert(el: Box, text: string, from: number, to: number): void {
+  const start = el.selectionStart ?? 0;
+  // execCommand keeps the browser's undo history; where it does nothing, the value is set.
+  if (!document.execCommand?.('insertText', false, text)) {
+    el.setRangeText(text, start, el.selectionEnd ?? start, 'end');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  el.setSelectionRange(start + from, start + to);
+}
+
+const selected = (el: Box) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0);
+const isUrl = (s: string) => /^https?:\/\/\S+$/.test(s);
+
+/**
+ * Links and emphasis as the exports read them (export/inline.ts): Ctrl/Cmd+B `**strong**`,
+ * Ctrl/Cmd+I `*emphasis*`, Ctrl/Cmd+K `[words](https://…)` with the address selected to type
+ * over; pasting an address over selected words links them.
+ */
+function formatKey(e: KeyboardEvent): void {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+  const el = e.currentTarget as Box;
+  const words = selected(el);
+  const key = e.key.toLowerCase();
+  if (key === 'b' || key === 'i') {
+    const mark = key === 'b' ? '**' : '*';
+    insert(el, `${mark}${words}${mark}`, mark.length, mark.length + words.length);
+  } else if (key === 'k') {
+    insert(el, `[${words}](https://)`, words.length + 3, words.length + 11);
+  } else return;
+  e.preventDefault();
+}
+
+function pasteLink(e: ClipboardEvent): void {
+  const el = e.currentTarget as Box;
+  const url = e.clipboardData?.getData('text/plain').trim() ?? '';
+  const words = selected(el);
+  if (!words || !isUrl(url) || isUrl(words)) return;
+  e.preventDefault();
+  const text = `[${words}](${url})`;
+  insert(el, text, text.length, text.length);
+}
 
 function GrowingArea(props: BoxProps) {
   const area = useRef<HTMLTextAreaElement>(null);
@@ -45,7 +95,7 @@ function GrowingArea(props: BoxProps) {
 const idOf = (place: string | undefined, label: string) => `field-${(place ?? label).replace(/\s+/g, '-')}`;
 
 /** The label, the textbox and its hint, without a wrapper of their own (fewer elements per item). */
-export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false, place, problem }: Props) {
+export function TextField({ label, value, onInput, multiline = false, placeholder, hint, readOnly = false, place, problem, rich = false }: Props) {
   const id = idOf(place, label);
   const described = [hint && `${id}-hint`, problem && `${id}-problem`].filter(Boolean).join(' ');
   const common: BoxProps = {
@@ -57,6 +107,7 @@ export function TextField({ label, value, onInput, multiline = false, placeholde
     'data-place': place,
     'aria-describedby': described || undefined,
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
+    ...(rich && !readOnly && { onKeyDown: formatKey, onPaste: pasteLink, 'aria-keyshortcuts': 'Control+B Control+I Control+K' }),
   };
   return (
     <>

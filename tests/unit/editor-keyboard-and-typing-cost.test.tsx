@@ -135,3 +135,60 @@ describe('the word count', () => {
     expect(roundupWordCount(edited, posts)).toEqual(fromScratch(edited));
   });
 });
+
+describe('links and emphasis typed with the keyboard', () => {
+  const select = (box: HTMLTextAreaElement, from: number, to: number) => {
+    box.focus();
+    box.setSelectionRange(from, to);
+  };
+
+  it('Ctrl/Cmd+B, Ctrl/Cmd+I and Ctrl/Cmd+K wrap the selected words; the words are stored', async () => {
+    const { items, current } = await withPosts(1);
+    const box = within(items()[0]!).getByRole('textbox', { name: 'Commentary' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Read this twice slowly' } });
+    select(box, 5, 9); // "this"
+    fireEvent.keyDown(box, { key: 'k', ctrlKey: true });
+    expect(box.value).toBe('Read [this](https://) twice slowly');
+    expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe('https://'); // to type the address over
+    const at = box.value.indexOf('twice');
+    select(box, at, at + 5);
+    fireEvent.keyDown(box, { key: 'b', metaKey: true });
+    expect(box.value).toBe('Read [this](https://) **twice** slowly');
+    expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe('twice');
+    const slow = box.value.indexOf('slowly');
+    select(box, slow, slow + 6);
+    fireEvent.keyDown(box, { key: 'I', ctrlKey: true });
+    expect(box.value).toBe('Read [this](https://) **twice** *slowly*');
+    await waitFor(async () => expect((await current()).items[0]!.commentary).toBe('Read [this](https://) **twice** *slowly*'));
+  });
+
+  it('pasting an address over selected words links them; over nothing, or pasting words, it is an ordinary paste', async () => {
+    const { items } = await withPosts(1);
+    const box = within(items()[0]!).getByRole('textbox', { name: 'Lead-in' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'See the report' } });
+    select(box, 4, 14);
+    const paste = (text: string) => {
+      const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: { getData(): string } };
+      event.clipboardData = { getData: () => text };
+      box.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(paste(' https://example.org/report ')).toBe(true);
+    expect(box.value).toBe('See [the report](https://example.org/report)');
+    select(box, 0, 3);
+    expect(paste('not an address')).toBe(false);
+    select(box, 3, 3);
+    expect(paste('https://example.org/')).toBe(false);
+    expect(box.value).toBe('See [the report](https://example.org/report)');
+  });
+
+  it('the title and a plain arrow or letter are left alone', async () => {
+    await withPosts(1);
+    const title = screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement;
+    fireEvent.input(title, { target: { value: 'A title' } });
+    title.setSelectionRange(0, 1);
+    fireEvent.keyDown(title, { key: 'b', ctrlKey: true });
+    expect(title.value).toBe('A title');
+    expect(title.getAttribute('aria-keyshortcuts')).toBeNull();
+  });
+});
