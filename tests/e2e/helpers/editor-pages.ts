@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page as PwPage } from 'playwright-core';
-import type { Browser, ElementHandle, Page as PpPage } from 'puppeteer-core';
+import type { Browser, ElementHandle, KeyInput, Page as PpPage } from 'puppeteer-core';
 import { ROOT, type Field } from './driver.js';
 import type { EvalPage } from './picking.js';
 
@@ -21,6 +21,8 @@ export interface EditorPage {
   axe(): Promise<string[]>;
   /** The page itself, to run a function in (e.g. a message to the background: extension-reads.ts). */
   raw(): EvalPage;
+  /** Presses keys in the textbox, each like `Shift+ArrowLeft` or `Control+b`, focusing it first (caret at the end). */
+  keys(field: Field, keys: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,11 @@ export async function chromiumEditor(ctx: BrowserContext, extensionId: string, p
       // Evaluated over the DevTools protocol, which the page's CSP does not govern.
       if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE);
       return page.evaluate(RUN_AXE) as Promise<string[]>;
+    },
+    async keys(field, keys) {
+      await box(field).click({ timeout: 10_000 });
+      // The page's keyboard, not the locator's: finding the 200th item again for every key is slow.
+      for (const k of ['Control+End', ...keys]) await page.keyboard.press(k);
     },
     raw: () => page as unknown as EvalPage,
     close: () => page.close(),
@@ -144,6 +151,20 @@ export async function firefoxEditor(browser: Browser, extensionBase: string, pat
     async axe() {
       if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE);
       return page.evaluate(RUN_AXE) as Promise<string[]>;
+    },
+    async keys(field, keys) {
+      const b = await until(() => box(field), 10_000);
+      if (!b) throw new Error(`no single textbox "${field.name}"`);
+      await b.click();
+      const chord = async (spec: string) => {
+        const parts = spec.split('+');
+        const key = parts.pop()!;
+        for (const m of parts) await page.keyboard.down(m as KeyInput);
+        await page.keyboard.press(key as KeyInput);
+        for (const m of parts.reverse()) await page.keyboard.up(m as KeyInput);
+      };
+      await chord('Control+End');
+      for (const k of keys) await chord(k);
     },
     raw: () => page as unknown as EvalPage,
     close: () => page.close(),

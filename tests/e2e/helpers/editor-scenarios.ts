@@ -202,4 +202,29 @@ export function editorScenarios(launch: (xPort: number) => Promise<EditorBrowser
     expect(stored.items[199]!.commentary).toBe(words);
     await page.close();
   });
+
+  test('Ctrl+B and Ctrl+K make emphasis and a link in the 200th item; Alt+Up moves it, and it is said', async () => {
+    const page = await browser().open('popup.html?home=tab');
+    await expect.poll(async () => (await page.items()).length, poll).toBe(200);
+    const field = { item: 199, name: 'Commentary' };
+    await page.type(field, ' Really good.');
+    // "good" (the four characters before the last "."), then Ctrl+B.
+    await page.keys(field, ['ArrowLeft', ...Array(4).fill('Shift+ArrowLeft'), 'Control+b']);
+    await expect.poll(() => page.value(field), poll).toMatch(/ Really \*\*good\*\*\.$/);
+    // "Really" linked with Ctrl+K, its address typed over the selected "https://".
+    await page.keys(field, ['Control+End', ...Array(10).fill('ArrowLeft'), ...Array(6).fill('Shift+ArrowLeft'), 'Control+k']);
+    await page.keys(field, []); // the caret back at the end: the link's address was selected, now typed
+    await expect.poll(() => page.value(field), poll).toMatch(/ \[Really\]\(https:\/\/\) \*\*good\*\*\.$/);
+    // Alt+Up from inside the field: the item moves up one place, focus and words with it.
+    await page.keys(field, ['Alt+ArrowUp']);
+    await expect.poll(async () => (await page.items())[198]?.match(/@(author\d+)/)?.[1], poll).toBe('author200');
+    await expect.poll(() => page.value({ item: 198, name: 'Commentary' }), poll).toMatch(/\*\*good\*\*\.$/);
+    const said = await page.raw().evaluate(() => document.querySelector('.sr-only[role="status"]')?.textContent ?? '', null);
+    expect(said).toBe('Moved to 199 of 200.');
+    await page.close();
+    // Stored as typed and moved.
+    const reopened = await browser().open('popup.html?home=tab');
+    await expect.poll(() => reopened.value({ item: 198, name: 'Commentary' }), { ...poll, timeout: 20_000 }).toMatch(/ \[Really\]\(https:\/\/\) \*\*good\*\*\.$/);
+    await reopened.close();
+  });
 }
