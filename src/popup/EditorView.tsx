@@ -102,50 +102,58 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
   const lost = [...actions.problems.values()].filter(
     ({ entry }) => entry.roundupId !== roundup.id || (entry.postId !== undefined && !roundup.items.some((i) => i.postId === entry.postId)),
   );
+  // A desk: the words, and — once Export is open — the export and its live preview beside them
+  // in a wide tab or side panel (popup.css); one column in the popup and in narrow windows.
   return (
-    <>
-      <LostWords lost={lost} actions={actions} />
-      <TextField
-        label="Title"
-        place="title"
-        value={roundup.title}
-        readOnly={readOnly}
-        problem={problem('title')}
-        onInput={(v) => actions.setRoundupText('title', v)}
-      />
-      <TextField
-        label="Introduction"
-        rich
-        place="intro"
-        multiline
-        value={roundup.intro}
-        readOnly={readOnly}
-        problem={problem('intro')}
-        onInput={(v) => actions.setRoundupText('intro', v)}
-      />
-      <h2 id="posts-heading">
-        Posts <span class="count">({roundup.items.length})</span>
-      </h2>
-      <PicturesNotAllowed pictures={pictures} host={host} />
-      {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
-      <ItemProblems.Provider value={itemProblems}>
-        <PostList items={roundup.items} posts={posts} pictures={pictures} all={allItems} onText={onText} onMove={onMove} onRemove={onRemoveItem} />
-      </ItemProblems.Provider>
-      <TextField
-        label="Closing"
-        rich
-        place="closing"
-        multiline
-        value={roundup.closing}
-        readOnly={readOnly}
-        problem={problem('closing')}
-        onInput={(v) => actions.setRoundupText('closing', v)}
-      />
-      <WordCount roundup={roundup} posts={posts} />
-      <button type="button" class="primary" disabled={!ready} aria-expanded={exporting} aria-controls="export" onClick={() => setExporting(!exporting)}>
-        Export
-      </button>
-      {exporting && <ExportPanel roundup={roundup} posts={posts} host={host} />}
-    </>
+    <div class={exporting ? 'desk desk--open' : 'desk'}>
+      <div class="desk__words">
+        <LostWords lost={lost} actions={actions} />
+        <TextField
+          label="Title"
+          place="title"
+          value={roundup.title}
+          readOnly={readOnly}
+          problem={problem('title')}
+          onInput={(v) => actions.setRoundupText('title', v)}
+        />
+        <TextField
+          label="Introduction"
+          rich
+          place="intro"
+          multiline
+          value={roundup.intro}
+          readOnly={readOnly}
+          problem={problem('intro')}
+          onInput={(v) => actions.setRoundupText('intro', v)}
+        />
+        <h2 id="posts-heading">
+          Posts <span class="count">({roundup.items.length})</span>
+        </h2>
+        <PicturesNotAllowed pictures={pictures} host={host} />
+        {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
+        <ItemProblems.Provider value={itemProblems}>
+          <PostList items={roundup.items} posts={posts} pictures={pictures} all={allItems} onText={onText} onMove={onMove} onRemove={onRemoveItem} />
+        </ItemProblems.Provider>
+        <TextField
+          label="Closing"
+          rich
+          place="closing"
+          multiline
+          value={roundup.closing}
+          readOnly={readOnly}
+          problem={problem('closing')}
+          onInput={(v) => actions.setRoundupText('closing', v)}
+        />
+        <WordCount roundup={roundup} posts={posts} />
+        <button type="button" class="primary" disabled={!ready} aria-expanded={exporting} aria-controls="export" onClick={() => setExporting(!exporting)}>
+          Export
+        </button>
+      </div>
+      {exporting && (
+        <div class="desk__side">
+          <ExportPanel roundup={roundup} posts={posts} host={host} />
+        </div>
+      )}
+    </div>
   );
 }

@@ -227,4 +227,25 @@ export function editorScenarios(launch: (xPort: number) => Promise<EditorBrowser
     await expect.poll(() => reopened.value({ item: 198, name: 'Commentary' }), { ...poll, timeout: 20_000 }).toMatch(/ \[Really\]\(https:\/\/\) \*\*good\*\*\.$/);
     await reopened.close();
   });
+
+  test('a wide tab is a desk: Export opens beside the words, its preview in view; a narrow one stays one column', async () => {
+    const page = await browser().open('popup.html?home=tab');
+    await expect.poll(async () => (await page.items()).length, poll).toBe(200);
+    await page.press('Export');
+    const at = () => page.raw().evaluate(() => {
+      const title = document.querySelector('input[data-place="title"]')!.getBoundingClientRect();
+      const output = document.getElementById('export-output')?.getBoundingClientRect();
+      return { width: innerWidth, titleRight: title.right, titleBottom: title.bottom, outputLeft: output?.left ?? -1, outputTop: output?.top ?? -1 };
+    }, null);
+    await expect.poll(async () => (await at()).outputLeft, poll).toBeGreaterThanOrEqual(0);
+    const layout = await at();
+    if (layout.width >= 1100) {
+      expect(layout.outputLeft, JSON.stringify(layout)).toBeGreaterThan(layout.titleRight); // beside the words
+      expect(layout.outputTop, JSON.stringify(layout)).toBeLessThan(720); // in view at the top of the page
+    } else {
+      expect(layout.outputTop, JSON.stringify(layout)).toBeGreaterThan(layout.titleBottom); // under them
+    }
+    expect(await page.axe()).toEqual([]);
+    await page.close();
+  });
 }
