@@ -30,12 +30,14 @@ const RUNS = Number(process.env.BENCH_RUNS || 3);
 export const BUTTON = '[data-roundup-clip]';
 export const MARKED = '[data-roundup-post]';
 
+/** `withExtension`: true for Roundup's build, a directory for another extension (the floor), false for none. */
 async function launch(hostRules, withExtension) {
   const profile = mkdtempSync(join(tmpdir(), 'roundup-bench-'));
   const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--no-first-run', '--disable-sync',
     `--host-resolver-rules=${hostRules}`, '--ignore-certificate-errors'];
-  if (withExtension) args.push(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
+  const ext = withExtension === true ? EXT : withExtension;
+  if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args,
   });
@@ -49,19 +51,20 @@ const metric = (m, name) => m.metrics.find((x) => x.name === name)?.value ?? 0;
  * `{ posts, buttons, ids }`: the post elements it inserted, the buttons in them, and how many
  * distinct post ids the content script gave them.
  */
-async function measure({ port, url, hostRules, postSelector, insertTimeline }, withExtension) {
+export async function measure({ port, url, hostRules, postSelector, insertTimeline, keep = 0, button = BUTTON }, withExtension) {
   const { context, close } = await launch(hostRules(port), withExtension);
   try {
-    if (withExtension) context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    // Roundup's background (the floor has none) answers the content script's first questions.
+    if (withExtension === true) context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
     const page = await context.newPage();
     await page.goto(url);
     // The content script has decorated the saved posts (or, without it, the page has settled).
     // A page where it decorates none is measured all the same, and refused below (noOpReason).
-    if (withExtension) await page.waitForSelector(BUTTON, { state: 'attached', timeout: 20_000 }).catch(() => {});
+    if (withExtension) await page.waitForSelector(button, { state: 'attached', timeout: 20_000 }).catch(() => {});
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     const initial = await page.evaluate(({ postSelector, BUTTON }) => ({
       posts: document.querySelectorAll(postSelector).length, buttons: document.querySelectorAll(BUTTON).length,
-    }), { postSelector, BUTTON });
+    }), { postSelector, BUTTON: button });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.enable');
@@ -73,7 +76,7 @@ async function measure({ port, url, hostRules, postSelector, insertTimeline }, w
     cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
     const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
-    const inserted = await page.evaluate(insertTimeline, { posts: POSTS, batch: BATCH, BUTTON, MARKED });
+    const inserted = await page.evaluate(insertTimeline, { posts: POSTS, batch: BATCH, BUTTON: button, MARKED, keep });
     await cdp.send('Tracing.end');
     await traced;
     const after = await cdp.send('Performance.getMetrics');
