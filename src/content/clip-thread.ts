@@ -4,7 +4,7 @@
 // rest. On Bluesky and Mastodon the background reads the thread from the network's API (a
 // Mastodon status's home instance), which has all of it.
 // One feature, one file: it asks the page's adapter where the post's button goes, and is
-// wired in index.ts.
+// wired in start.ts.
 import { capturePosts } from '../capture';
 import { selfThread } from '../capture/x-self-thread';
 import { blueskyIdParts } from '../model/networks';

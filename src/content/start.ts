@@ -17,7 +17,6 @@ import { showNewPost } from './show-post';
 import { createSelectMode } from './select-mode';
 import { watchTheme } from './theme';
 
-
 /** Stops the script already on this page (an older copy, or the other entry), and returns this one's signal. */
 export function takeOver(): AbortSignal {
   const KEY = '__roundupContent';
