@@ -121,7 +121,8 @@ export const MIXED_ROUNDUP: Roundup = {
   intro: 'The conversation no longer lives in one place.\n\nHere is what I read this week, wherever it was posted.',
   closing: 'See you next week, on whichever network.',
   items: [
-    { postId: MIXED_X.id, leadIn: 'Research first:', commentary: 'Worth reading in full.' },
+    // The writer's links and emphasis (export/inline.ts), in every format's own way.
+    { postId: MIXED_X.id, leadIn: 'Research first:', commentary: 'Worth reading **in full**, with [the paper](https://example.org/paper) *beside it*.' },
     { postId: MIXED_BLUESKY.id, leadIn: '', commentary: 'A quiet moment, shared twice.' },
     { postId: MIXED_MASTODON.id, leadIn: 'Mind the warning on this one.', commentary: 'No spoilers from me.' },
     { postId: MIXED_BOOST.id, leadIn: '', commentary: 'And a second opinion.' },
