@@ -14,6 +14,13 @@ import type { NetworkAdapter } from './network';
  */
 export function mastodonAdapter(origin: string, get = getApi): NetworkAdapter {
   const ids = createMastodonIds(origin, get);
+  // The status the page's address is about, read again only when the address changes: asked
+  // for every post of an endless timeline ("Clip thread"), where it is nearly always none.
+  let page = { url: '', status: null as ReturnType<typeof mastodonPagePost> };
+  const pageStatus = (url: string) => {
+    if (url !== page.url) page = { url, status: mastodonPagePost(url) };
+    return page.status;
+  };
   const statusUrl = (post: Element): string | undefined => {
     const on = mastodonStatusOnPage(post, location.href);
     return on ? (on.statusUrl ?? ids.known(on.localId)) : undefined;
@@ -30,7 +37,7 @@ export function mastodonAdapter(origin: string, get = getApi): NetworkAdapter {
     },
     buttonPlace: mastodonButtonPlace,
     isPagePost(post, url) {
-      const here = mastodonPagePost(url);
+      const here = pageStatus(url);
       return here !== null && mastodonStatusOnPage(post, url)?.localId === here.localId;
     },
     idLater(post, then) {
