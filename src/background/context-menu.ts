@@ -9,10 +9,9 @@ import { browser, type Menus, type Tabs } from '../platform';
 import { postIdOfLink, X_POST_LINK_PATTERNS } from '../capture';
 import type { ContentMessage, ContentReply } from '../messages';
 import type { Handlers } from './router';
-import { blueskyPostLink, mastodonStatusLink } from '../model/networks';
+import { blueskyPostLink, mastodonStatusLink, possibleInstance } from '../model/networks';
 import { askedInstances, askToRunOn, enabledInstances, markAsked } from '../platform/instances';
 import { sayOnPage } from '../platform/page-notice';
-import { possibleInstance } from './instances';
 
 /** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
 const BLUESKY_POST_LINK_PATTERNS = ['https://bsky.app/profile/*/post/*'];

@@ -5,7 +5,7 @@
 import type { Handlers } from './router';
 import type { Mastodon } from './mastodon';
 import type { MastodonTab } from '../messages';
-import { BLUESKY_PAGE_HOSTS, X_PERMALINK_HOSTS } from '../model/networks';
+import { possibleInstance } from '../model/networks';
 
 export interface InstanceDeps {
   /** The enabled instances' origins (listed and granted). */
@@ -23,19 +23,6 @@ class Refused extends Error {
 }
 
 const NONE: MastodonTab = { origin: '', host: '', mastodon: false, enabled: false };
-
-/** `https://host` of a page that may be a Mastodon instance's, or null (X, Bluesky, not https, not a page). */
-export function possibleInstance(url: string): { origin: string; host: string } | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:' || u.username || u.password) return null;
-  if (X_PERMALINK_HOSTS.has(u.hostname) || BLUESKY_PAGE_HOSTS.includes(u.hostname)) return null;
-  return { origin: u.origin, host: u.host };
-}
 
 export function createInstanceHandlers(deps: InstanceDeps | undefined, mastodon: Mastodon | undefined): Pick<Handlers, 'mastodonTab' | 'enableMastodon' | 'listMastodon' | 'disableMastodon'> {
   return {

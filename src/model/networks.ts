@@ -152,3 +152,19 @@ export function mastodonPostId(statusUrl: string): string | null {
 export function mastodonIdUrl(postId: string): string | null {
   return POST_ID_PATTERNS.mastodon.test(postId) ? postId.slice('mastodon:'.length) : null;
 }
+
+/**
+ * `https://host` (and the host) of a page that may be a Mastodon instance's: any https page
+ * but X's and Bluesky's, no credentials in it; else null. Which one runs Mastodon its API says.
+ */
+export function possibleInstance(url: string): { origin: string; host: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.username || u.password) return null;
+  if (X_PERMALINK_HOSTS.has(u.hostname) || BLUESKY_PAGE_HOSTS.includes(u.hostname)) return null;
+  return { origin: u.origin, host: u.host };
+}

@@ -5,6 +5,7 @@
 // in `storage.local`: the permissions alone cannot tell an instance from the writer's WordPress
 // site, which is an optional origin too. What is enabled is what is both listed and granted —
 // a permission taken back in the browser's own settings disables the instance.
+import { possibleInstance } from '../model/networks';
 import { browser } from './index';
 
 const KEY = 'mastodonInstances';
@@ -15,17 +16,6 @@ const SCRIPT_ID = 'roundup-mastodon';
 const CONTENT_SCRIPT = 'content-mastodon.js';
 const MAX_INSTANCES = 200;
 
-/** `https://host` of a web address, or null for anything that is not an https page (or a test server here). */
-export function instanceOrigin(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:' || u.username || u.password) return null;
-    return u.origin;
-  } catch {
-    return null;
-  }
-}
-
 /** The match pattern of an origin: its scheme and host, any path (and any port in Chrome). */
 export function originPattern(origin: string): string {
   const u = new URL(origin);
@@ -35,7 +25,7 @@ export function originPattern(origin: string): string {
 async function listed(key: string): Promise<string[]> {
   try {
     const value = (await browser.storage.local.get(key))[key];
-    return Array.isArray(value) ? value.filter((o): o is string => typeof o === 'string' && instanceOrigin(o) === o) : [];
+    return Array.isArray(value) ? value.filter((o): o is string => typeof o === 'string' && possibleInstance(o)?.origin === o) : [];
   } catch {
     return [];
   }

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiAnswer } from '../../src/background/bluesky';
 import { createHandlers } from '../../src/background/handlers';
 import type { InstanceDeps } from '../../src/background/instances';
-import { possibleInstance } from '../../src/background/instances';
+import { possibleInstance } from '../../src/model/networks';
 import { createMastodon } from '../../src/background/mastodon';
 import { createRouter } from '../../src/background/router';
 import { statusReader } from '../../src/platform/read-status';
