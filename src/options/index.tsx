@@ -3,7 +3,7 @@ import { connect } from '../popup/connection';
 import { Options } from './Options';
 import { askToLoadPictures, mayLoadPictures } from '../platform/permissions';
 import { askToSendTo, stopSendingTo } from '../platform/site-permissions';
-import { askToRunOn } from '../platform/instances';
+import { askToRunOn } from '../platform/instance-permission';
 
 const root = document.getElementById('app');
 if (root) {

@@ -7,6 +7,9 @@
 // a permission taken back in the browser's own settings disables the instance.
 import { possibleInstance } from '../model/networks';
 import { browser } from './index';
+import { mayRunOn, originPattern } from './instance-permission';
+
+export { askToRunOn, mayRunOn, originPattern } from './instance-permission';
 
 const KEY = 'mastodonInstances';
 /** The asked-once record: an origin the writer refused is not asked again from a link. */
@@ -15,12 +18,6 @@ const SCRIPT_ID = 'roundup-mastodon';
 /** The Mastodon instances' own bundle (src/content/mastodon.ts). */
 const CONTENT_SCRIPT = 'content-mastodon.js';
 const MAX_INSTANCES = 200;
-
-/** The match pattern of an origin: its scheme and host, any path (and any port in Chrome). */
-export function originPattern(origin: string): string {
-  const u = new URL(origin);
-  return `${u.protocol}//${u.hostname}/*`;
-}
 
 async function listed(key: string): Promise<string[]> {
   try {
@@ -33,23 +30,6 @@ async function listed(key: string): Promise<string[]> {
 
 async function list(key: string, origins: string[]): Promise<void> {
   await browser.storage.local.set({ [key]: [...new Set(origins)].slice(-MAX_INSTANCES) });
-}
-
-/** Whether Roundup may run on the origin now (its host permission is granted). */
-export async function mayRunOn(origin: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [originPattern(origin)] });
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Asks the writer to let Roundup run on this instance. Straight from a click (no `await` before
- * it), or the browser refuses to ask. True when granted (at once if it already was).
- */
-export function askToRunOn(origin: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [originPattern(origin)] });
 }
 
 /** The instances enabled now: listed and still granted. */

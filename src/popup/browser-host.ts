@@ -2,7 +2,7 @@
 // time, so the ones the user changed show), a tab for long writing, the options page.
 import { browser } from '../platform';
 import { askToLoadPictures } from '../platform/permissions';
-import { askToRunOn } from '../platform/instances';
+import { askToRunOn } from '../platform/instance-permission';
 import type { Home, Host, Shortcut } from './host';
 
 /**
