@@ -91,6 +91,7 @@ export function App({ connection, host }: { connection: Connection; host: Host }
     if (removed) setUndoable({ message: `Removed the post${handle ? ` by @${handle}` : ''}.`, undo: () => actions.restoreItem(removed.item, removed.index) });
   };
   const openInTab = () => actions.settled().then(() => host.openInTab(capturePlace()));
+  const openInPanel = () => host.openInPanel?.(actions.settled).catch((e: Error) => setProblem(`The side panel did not open: ${e.message}`));
 
   return (
     <main class={`editor editor--${host.home}`}>
@@ -107,6 +108,11 @@ export function App({ connection, host }: { connection: Connection; host: Host }
           {host.home === 'popup' && (
             <button type="button" onClick={openInTab}>
               Open in tab
+            </button>
+          )}
+          {host.openInPanel && (
+            <button type="button" onClick={openInPanel}>
+              Open in side panel
             </button>
           )}
           <button type="button" onClick={() => void host.openSettings()}>

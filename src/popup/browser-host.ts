@@ -3,6 +3,7 @@
 import { browser } from '../platform';
 import { askToLoadPictures } from '../platform/permissions';
 import { askToRunOn } from '../platform/instance-permission';
+import { hasSidePanel, openSidePanel } from '../platform/side-panel';
 import type { Home, Host, Shortcut } from './host';
 
 /**
@@ -32,6 +33,17 @@ export function browserHost(home: Home): Host {
       window.close();
     },
     openSettings: () => browser.runtime.openOptionsPage(),
+    // The panel reads the roundup from the database, as a tab does. It opens first (the click's
+    // gesture allows no await before it); the popup closes once its words are stored.
+    ...(home !== 'panel' && hasSidePanel()
+      ? {
+          async openInPanel(settled: () => Promise<unknown>) {
+            await openSidePanel();
+            await settled();
+            if (home === 'popup') window.close();
+          },
+        }
+      : {}),
     allowPictures: askToLoadPictures,
     // The popup opens over a tab (activeTab lets it read that tab's address and look at its
     // page); a tab or panel editor has none of its own to offer. Only a page that looks like

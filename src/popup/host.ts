@@ -20,6 +20,12 @@ export interface Host {
   openInTab(place: string): Promise<void>;
   openSettings(): Promise<void>;
   /**
+   * Opens the editor in the browser's panel beside the page (Chrome's side panel, Firefox's
+   * sidebar), then, once `settled` (the words typed here are stored), closes the popup.
+   * Straight from a click. Absent where the browser has none.
+   */
+  openInPanel?(settled: () => Promise<unknown>): Promise<void>;
+  /**
    * Asks the browser to let Roundup load pictures from the media hosts (Firefox may not have);
    * called straight from a click. True when allowed.
    */

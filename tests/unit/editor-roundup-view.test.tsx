@@ -144,4 +144,34 @@ describe('the roundup view', () => {
     const place = new URLSearchParams(h.host.openInTab.mock.calls[0]![0] as string);
     expect([place.get('field'), place.get('start')]).toEqual(['intro', '4']);
   });
+
+  it('"Open in side panel" opens the panel at once, then stores what is typed before the popup closes', async () => {
+    const { h, current } = await withPosts(1);
+    const calls: string[] = [];
+    let stored = '';
+    h.host.openInPanel = async (settled) => {
+      calls.push('open'); // first, while the click's gesture lasts
+      await settled();
+      stored = (await current()).intro;
+      calls.push('close');
+    };
+    cleanup();
+    render(<App connection={h.connection} host={h.host} />);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).readOnly).toBe(false));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Introduction' }), { target: { value: 'Typed in the popup' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    expect(calls).toEqual(['open']);
+    await waitFor(() => expect(calls).toEqual(['open', 'close']));
+    expect(stored).toBe('Typed in the popup');
+  });
+
+  it('says so when the side panel does not open, and offers no such button where the browser has none', async () => {
+    const { h } = await withPosts(1);
+    expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
+    h.host.openInPanel = () => Promise.reject(new Error('sidePanel.open() may only be called in response to a user gesture.'));
+    cleanup();
+    render(<App connection={h.connection} host={h.host} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in side panel' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/The side panel did not open: sidePanel\.open\(\) may only/));
+  });
 });
