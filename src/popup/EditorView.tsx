@@ -8,6 +8,7 @@ import type { Post } from '../model/post';
 import type { Roundup, RoundupTextField } from '../model/roundup';
 import { EmptyState } from './EmptyState';
 import { ExportPanel } from './ExportPanel';
+import type { PreviewFollow } from './export/ExportPreview';
 import type { Host } from './host';
 import { fieldKey } from './merge';
 import { ItemProblems } from './PostItem';
@@ -87,8 +88,23 @@ function PicturesNotAllowed({ pictures, host }: { pictures: ReturnType<typeof us
   );
 }
 
+/** The place a focused field is in, for the preview to follow: its item, or the top or end. */
+function placeOf(target: EventTarget | null): PreviewFollow {
+  const el = target instanceof Element ? target : null;
+  const postId = el?.closest('[data-post-id]')?.getAttribute('data-post-id');
+  if (postId) return { postId };
+  const place = el?.getAttribute('data-place');
+  return place === 'title' || place === 'intro' ? 'top' : place === 'closing' ? 'end' : null;
+}
+
 export function EditorView({ roundup, posts, ready, actions, host, onRemove, allItems = false }: Props) {
   const [exporting, setExporting] = useState(false);
+  // Where the writer is, for the open export's preview to follow (set only while it is open).
+  const [follow, setFollow] = useState<PreviewFollow>(null);
+  const onFocusIn = (e: FocusEvent) => {
+    const next = placeOf(e.target);
+    if (exporting && next && JSON.stringify(next) !== JSON.stringify(follow)) setFollow(next);
+  };
   // The same functions on every render, so the items (memoised) are not rendered again for them.
   const onText = useStable(actions.setItemText);
   const onMove = useStable(actions.move);
@@ -106,7 +122,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
   // in a wide tab or side panel (popup.css); one column in the popup and in narrow windows.
   return (
     <div class={exporting ? 'desk desk--open' : 'desk'}>
-      <div class="desk__words">
+      <div class="desk__words" onFocusIn={onFocusIn}>
         <LostWords lost={lost} actions={actions} />
         <TextField
           label="Title"
@@ -151,7 +167,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
       </div>
       {exporting && (
         <div class="desk__side">
-          <ExportPanel roundup={roundup} posts={posts} host={host} />
+          <ExportPanel roundup={roundup} posts={posts} host={host} follow={follow} />
         </div>
       )}
     </div>

@@ -15,7 +15,7 @@ import type { Roundup } from '../model/roundup';
 import type { Host } from './host';
 import { askBackground, type Ask } from './export/ask';
 import { copyExport, downloadExport } from './export/clipboard-file';
-import { ExportPreview } from './export/ExportPreview';
+import { ExportPreview, type PreviewFollow } from './export/ExportPreview';
 import { ImportBackup } from './export/ImportBackup';
 import { SendToWordPress, type SendAccess } from './export/SendToWordPress';
 import { readPictures as readKept, type ReadPictures } from './export/read-pictures';
@@ -36,6 +36,8 @@ interface Props {
   files?: LoadFiles;
   /** The WordPress site's permission; tests pass a stand-in. */
   siteAccess?: Promise<SendAccess>;
+  /** The place being edited: the preview keeps it in view. */
+  follow?: PreviewFollow;
 }
 
 /** The formats a browser can lay out; the others read as they are in "Export output". */
@@ -44,7 +46,7 @@ const previewed = (f: ExportFormatId): f is 'html' | 'wordpress' => f === 'html'
 /** How long the writer pauses before the export (and its preview) follows the words. */
 const EXPORT_PAUSE_MS = 300;
 
-export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles, siteAccess }: Props) {
+export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, readPictures = readKept, files: load = loadFiles, siteAccess, follow }: Props) {
   // The roundup as it is when the panel opens; then, while the writer types, once they pause:
   // the export and its preview are not made again on every key.
   const roundup = useSettled(typed, EXPORT_PAUSE_MS);
@@ -135,7 +137,7 @@ export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, 
           <p class="hint">Download saves a .zip holding this backup and every kept picture; "Import backup" takes it back whole.</p>
         </div>
       )}
-      {previewed(format) && files && <ExportPreview format={format} input={input} files={files} />}
+      {previewed(format) && files && <ExportPreview format={format} input={input} files={files} follow={follow} />}
       <div class="field">
         <label for="export-output">Export output</label>
         <textarea id="export-output" class="export__output" readOnly rows={10} value={output} />

@@ -65,7 +65,8 @@ describe('the export view', () => {
     await setUp();
     await waitFor(() => expect(output()).toContain('widgets.js'));
     const frame = screen.getByTitle('Export preview') as HTMLIFrameElement;
-    expect(frame.getAttribute('sandbox')).toBe('');
+    // Its origin kept, so the editor can scroll it to the item being edited; nothing else allowed.
+    expect(frame.getAttribute('sandbox')).toBe('allow-same-origin');
     const doc = frame.getAttribute('srcdoc')!;
     expect(doc).toContain(`<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`);
     expect(doc.indexOf('Content-Security-Policy')).toBeLessThan(doc.indexOf('<blockquote'));

@@ -8,6 +8,7 @@
 import { renderExport, type ExportInput } from '../../export';
 import { withoutEmbedScripts } from '../../export/html';
 import type { Post } from '../../model/post';
+import { itemAnchor } from './preview-anchor';
 import { PREVIEW_CSP } from './preview-csp';
 
 export { PREVIEW_CSP };
@@ -23,17 +24,30 @@ function withoutPhotos(post: Post): Post {
   return { ...post, media, ...(post.quoted ? { quoted: withoutPhotos(post.quoted) } : {}) };
 }
 
-/** The export as the preview shows it: the same, but photos named instead of loaded. */
+// Where each item starts, so the preview can follow the item being edited (ExportPreview). The
+// export itself marks nothing: the preview gives each item's lead-in a first paragraph of its
+// own holding only this mark (private-use characters, which no writer types and no escaping or
+// inline markup touches), and the document turns that paragraph into an empty anchor.
+const MARK = '\uE000';
+const itemMark = (index: number) => `${MARK}${index}${MARK}`;
+const MARKED_PARAGRAPH = new RegExp(`<p[^>]*>${MARK}(\\d+)${MARK}</p>`, 'g');
+
+
+/**
+ * The export as the preview shows it: the same, but photos named instead of loaded, and each
+ * item's start marked (previewDocument makes the marks anchors).
+ */
 export function previewHtml(format: 'html' | 'wordpress', input: ExportInput): string {
   const posts = Object.fromEntries(Object.entries(input.posts).map(([id, post]) => [id, withoutPhotos(post)]));
-  return renderExport(format, { ...input, posts });
+  const items = input.roundup.items.map((item, i) => ({ ...item, leadIn: `${itemMark(i)}\n\n${item.leadIn}` }));
+  return renderExport(format, { ...input, roundup: { ...input.roundup, items }, posts });
 }
 
 /** A whole HTML document around `html` (an HTML or WordPress export), for `srcdoc`. */
 export function previewDocument(html: string): string {
   // The embed scripts (X's, Bluesky's, each Mastodon instance's) could never run here; leaving
   // them out keeps the console free of CSP noise.
-  const body = withoutEmbedScripts(html);
+  const body = withoutEmbedScripts(html).replace(MARKED_PARAGRAPH, (_, index: string) => `<span id="${itemAnchor(Number(index))}"></span>`);
   return (
     '<!doctype html><html><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">` +

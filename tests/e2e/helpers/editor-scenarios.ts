@@ -245,6 +245,20 @@ export function editorScenarios(launch: (xPort: number) => Promise<EditorBrowser
     } else {
       expect(layout.outputTop, JSON.stringify(layout)).toBeGreaterThan(layout.titleBottom); // under them
     }
+    // The preview follows the item being edited: the 151st item's start at the top of the frame;
+    // back at the top from the Title.
+    const previewTop = () => page.raw().evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe.export__preview');
+      const anchor = frame?.contentDocument?.getElementById('roundup-item-150');
+      return anchor ? { anchor: Math.round(anchor.getBoundingClientRect().top), scrolled: frame!.contentWindow!.scrollY } : null;
+    }, null);
+    await expect.poll(previewTop, poll).not.toBeNull();
+    await page.keys({ item: 150, name: 'Commentary' }, []);
+    const inView = async () => { const at = (await previewTop())?.anchor ?? -1; return at >= 0 && at < 40 ? 'at the top' : at; };
+    await expect.poll(inView, poll).toBe('at the top');
+    expect((await previewTop())!.scrolled).toBeGreaterThan(1000);
+    await page.keys({ name: 'Title' }, []);
+    await expect.poll(async () => (await previewTop())?.scrolled, poll).toBe(0);
     expect(await page.axe()).toEqual([]);
     await page.close();
   });
