@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Stops at once, with the command that upgrades them, when a browser is older than needed.
+          globalSetup: ['tests/e2e/browsers-are-new-enough.setup.ts'],
           // Real browsers on a 2-core machine: one file at a time, generous timeouts.
           fileParallelism: false,
           testTimeout: 120_000,
