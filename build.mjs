@@ -35,6 +35,9 @@ const PANEL_PAGE = 'panel.html';
 
 function manifestFor(target) {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  // The version has one source, package.json: manifest.json must not carry one of its own.
+  if ('version' in manifest) throw new Error('manifest.json has a "version": drop it, the build takes package.json\'s');
+  manifest.version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   if (target === 'chrome') {
     delete manifest.background.scripts;
     delete manifest.browser_specific_settings;

@@ -1,6 +1,7 @@
 // Keyboard commands (manifest `commands`, changeable by the user in the browser's shortcut
 // settings): each is passed on to the content script of the active tab, which owns the page.
 import { browser, type Tabs } from '../platform';
+import { commandsApi } from '../platform/optional-apis';
 import type { ContentMessage } from '../messages';
 
 export const COMMANDS: Record<string, ContentMessage> = {
@@ -18,6 +19,7 @@ async function run(command: string, tab: Tabs.Tab | undefined): Promise<void> {
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => null);
 }
 
+/** Listens for the commands; where the browser has none (Firefox for Android), does nothing. */
 export function startCommands(): void {
-  browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void run(command, tab));
+  commandsApi()?.onCommand.addListener((command: string, tab?: Tabs.Tab) => void run(command, tab));
 }

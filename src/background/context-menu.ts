@@ -12,6 +12,7 @@ import type { Handlers } from './router';
 import { blueskyPostLink, mastodonStatusLink, possibleInstance } from '../model/networks';
 import { askedInstances, askToRunOn, enabledInstances, markAsked } from '../platform/instances';
 import { sayOnPage } from '../platform/page-notice';
+import { contextMenusApi, type ContextMenusApi } from '../platform/optional-apis';
 
 /** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
 const BLUESKY_POST_LINK_PATTERNS = ['https://bsky.app/profile/*/post/*'];
@@ -96,10 +97,10 @@ function browserDeps(handlers: Handlers): MenuDeps {
   };
 }
 
-function createMenu(): void {
+function createMenu(menus: ContextMenusApi): void {
   // Menus outlive a stopped worker but not a browser restart in every browser: start clean.
-  void browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({
+  void menus.removeAll().then(() => {
+    menus.create({
       id: CLIP_LINK_MENU,
       title: 'Clip this post',
       contexts: ['link'],
@@ -126,12 +127,15 @@ function instanceOffer(): (linkUrl: string | undefined) => { origin: string; gra
   };
 }
 
+/** Makes the menu and listens for its clicks; where the browser has none (Firefox for Android), does nothing. */
 export function startContextMenu(handlers: Handlers): void {
-  browser.runtime.onInstalled.addListener(createMenu);
-  browser.runtime.onStartup.addListener(createMenu);
+  const menus = contextMenusApi();
+  if (!menus) return;
+  browser.runtime.onInstalled.addListener(() => createMenu(menus));
+  browser.runtime.onStartup.addListener(() => createMenu(menus));
   const deps = browserDeps(handlers);
   const offer = instanceOffer();
-  browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+  menus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
     if (info.menuItemId !== CLIP_LINK_MENU) return;
     const asked = offer(info.linkUrl);
     const say = (text: string | null) => (text && tab?.id !== undefined && tab.id >= 0 ? sayOnPage(tab.id, text, info.frameId ?? 0) : undefined);
