@@ -7,6 +7,7 @@
 // Best effort: an unexpected DOM gives no card, never an error (and no partial post).
 import type { LinkCard } from '../model/post';
 import { absUrl, collapse, inlineText, own, tid } from './x-dom';
+import { PHOTO_NO_ALT } from './x-words';
 
 // A host name as X prints it: dot-separated labels, non-ASCII letters allowed.
 const HOST = /^(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u;
@@ -65,8 +66,8 @@ function readImage(box: Element, pageUrl: string): LinkCard['image'] {
   const url = img ? webUrl(img.getAttribute('src'), pageUrl, /^https:$/) : undefined;
   if (!img || !url) return undefined;
   const alt = collapse(img.getAttribute('alt') ?? '');
-  // "Image" is X's label for a picture without a description, not alt text.
-  return alt && alt !== 'Image' ? { url, alt } : { url };
+  // X's "Image" (in the page's language) labels a picture without a description: no alt text.
+  return alt && !PHOTO_NO_ALT.has(alt) ? { url, alt } : { url };
 }
 
 /** An absolute URL whose scheme matches `scheme` (`javascript:` and `data:` never do). */

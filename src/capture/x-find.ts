@@ -1,6 +1,7 @@
 // Finding post elements on a page, cheaply: these run on every mutation of an infinite
 // timeline, so they use selector lookups and regexes only (no layout, no URL parsing).
 import { tid } from './x-dom';
+import { AD_LABEL_MAX, AD_LABELS } from './x-words';
 
 const STATUS_ID = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;
 
@@ -39,28 +40,46 @@ export function findPostElements(root: ParentNode): Element[] {
   }
 }
 
-// A word "Ad" or "Promoted" anywhere in the post's text: only then are its spans looked at.
-const AD_WORD = /(?:^|[^\p{L}\p{N}])(?:Ad|Promoted)(?:[^\p{L}\p{N}]|$)/u;
+const PLACEMENT = tid('placementTracking');
+// The parts of X's own video player: X wraps every player in `placementTracking` too.
+const PLAYER = [tid('videoPlayer'), tid('videoComponent'), tid('playButton'), tid('previewInterstitial')].join(', ');
+// Where a post's own words are: an ad label is none of these.
+const NOT_A_LABEL = [tid('tweetText'), tid('User-Name'), tid('socialContext'), tid('card.wrapper')].join(', ');
 
 /**
- * An ad: inside a `placementTracking` wrapper, or labelled "Ad"/"Promoted". X also wraps
- * every video player in `placementTracking`, so one inside the media is not a sign.
- * Hot path (every new post): the label check first reads the post's text in one native call
- * and walks its spans only when one of the two words occurs at all.
+ * An ad. Found as Control Panel for Twitter finds one, in any language: X renders an ad inside
+ * a `placementTracking` element (github.com/insin/control-panel-for-twitter, `getTweetType`).
+ * X also wraps every video player in one, so a `placementTracking` inside the post that is a
+ * player's (in a photo slot, or holding the player's own parts) is not a sign. Last, X's own
+ * label "Ad"/"Promoted" in any of the languages of x-words.ts, standing alone outside the
+ * post's words.
+ *
+ * Hot path (every post X adds to the page): two selector lookups, then one pass over the
+ * post's spans that reads only the short, lone texts; the post's text is never assembled.
  */
 export function isPromoted(post: Element): boolean {
-  if (post.parentElement?.closest(tid('placementTracking'))) return true;
-  for (const p of Array.from(post.querySelectorAll(tid('placementTracking')))) {
-    if (!p.closest(tid('tweetPhoto')) && !p.querySelector(tid('videoPlayer'))) return true;
+  if (post.parentElement?.closest(PLACEMENT)) return true;
+  const inner = post.querySelectorAll(PLACEMENT);
+  for (let i = 0; i < inner.length; i++) {
+    const p = inner[i]!;
+    if (!p.closest(tid('tweetPhoto')) && !p.querySelector(PLAYER)) return true;
   }
-  const text = post.textContent ?? '';
-  // A plain substring search first: the Unicode-aware pattern runs only on the rare post
-  // whose text holds either word at all.
-  if ((!text.includes('Ad') && !text.includes('Promoted')) || !AD_WORD.test(text)) return false;
-  return Array.from(post.getElementsByTagName('span')).some((s) => {
-    if (s.childElementCount > 0) return false;
-    const t = s.textContent?.trim();
-    if (t !== 'Ad' && t !== 'Promoted') return false;
-    return !s.closest(`${tid('tweetText')}, ${tid('User-Name')}, ${tid('socialContext')}`);
-  });
+  return hasAdLabel(post);
+}
+
+/** A span holding nothing but one of X's ad labels, outside the post's own words. */
+function hasAdLabel(post: Element): boolean {
+  const spans = post.getElementsByTagName('span');
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const text = span.firstChild;
+    if (!text || text !== span.lastChild || text.nodeType !== 3) continue;
+    const value = text.nodeValue ?? '';
+    // Whitespace around a label is allowed (pretty-printed pages), a longer text never is one.
+    if (value.length > AD_LABEL_MAX + 40) continue;
+    const word = value.trim();
+    if (word.length > AD_LABEL_MAX || !AD_LABELS.has(word)) continue;
+    if (!span.closest(NOT_A_LABEL)) return true;
+  }
+  return false;
 }

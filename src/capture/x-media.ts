@@ -1,6 +1,7 @@
 // Media of one post: photos at original size, videos and GIFs with their poster image.
 import type { Media } from '../model/post';
 import { absUrl, own, tid } from './x-dom';
+import { GIF_BADGES, PHOTO_NO_ALT } from './x-words';
 
 /**
  * Media in `scope` (a post or its quoted block). `permalink` stands in as a video's URL when
@@ -27,8 +28,8 @@ function readOne(box: Element, pageUrl: string, permalink: string): Media | null
     const url = img ? origPhoto(absUrl(img.getAttribute('src'), pageUrl)) : undefined;
     if (!url) return null;
     const alt = img?.getAttribute('alt') ?? '';
-    // "Image" is X's label for a photo without a description, not alt text.
-    return alt && alt !== 'Image' ? { kind: 'image', url, alt } : { kind: 'image', url };
+    // X's "Image" (in the page's language) labels a photo without a description: no alt text.
+    return alt && !PHOTO_NO_ALT.has(alt.trim()) ? { kind: 'image', url, alt } : { kind: 'image', url };
   }
   const posterUrl = absUrl(video?.getAttribute('poster'), pageUrl) ?? absUrl(img?.getAttribute('src'), pageUrl);
   const stream = httpUrl(video?.getAttribute('src')) ?? httpUrl(video?.querySelector('source')?.getAttribute('src'));
@@ -42,11 +43,14 @@ function httpUrl(v: string | null | undefined): string | undefined {
   return v && /^https?:\/\//i.test(v) ? v : undefined;
 }
 
-/** GIFs play from `tweet_video`, and X labels them "GIF" (also in the play button). */
+/**
+ * GIFs play from `tweet_video` (any language). Else X's badge on it, or its play button's label,
+ * which says "GIF" in every language of x-words.ts.
+ */
 function isGif(box: Element, stream?: string, poster?: string): boolean {
   if (/\/tweet_video(_thumb)?\//.test(stream ?? '') || /\/tweet_video_thumb\//.test(poster ?? '')) return true;
-  if (/\bGIF\b/.test(box.querySelector(tid('playButton'))?.getAttribute('aria-label') ?? '')) return true;
-  return Array.from(box.querySelectorAll('span, div[dir]')).some((e) => e.childElementCount === 0 && e.textContent?.trim() === 'GIF');
+  if (/(?:^|[^A-Za-z])GIF(?:[^A-Za-z]|$)/.test(box.querySelector(tid('playButton'))?.getAttribute('aria-label') ?? '')) return true;
+  return Array.from(box.querySelectorAll('span, div[dir]')).some((e) => e.childElementCount === 0 && GIF_BADGES.has(e.textContent?.trim() ?? ''));
 }
 
 /** pbs.twimg.com photo URL at original size (`name=orig`), keeping its format. */
