@@ -11,6 +11,7 @@ import { LINKED, X_SCRIPT, type PictureLook } from './post-html';
 import { embedScripts, isEmbedScript, postHtml } from './post-embed';
 import { missingPost } from './missing';
 import { pictureSource } from './pictures';
+import { exportLocale, type ExportLocale } from './locale';
 
 /** X's widgets.js (the one embed script there was before Bluesky and Mastodon). */
 export const EMBED_SCRIPT = X_SCRIPT;
@@ -22,17 +23,20 @@ export function withoutEmbedScripts(html: string): string {
 
 const paras = (text: string | undefined): string[] => htmlParagraphs(text, escapeHtml);
 
-function missingHtml(postId: string): string {
-  const { note, href } = missingPost(postId);
+function missingHtml(postId: string, locale: ExportLocale): string {
+  const { note, href } = missingPost(postId, locale.words);
   const link = href ? ` <a href="${escapeAttr(href)}">${escapeHtml(href)}</a>` : '';
-  return `<p><em>${escapeHtml(note)}.</em>${link}</p>`;
+  return `<p><em>${escapeHtml(note + locale.words.fullStop)}</em>${link}</p>`;
 }
 
 /**
  * The roundup's blocks: title, words and posts (static cards when `isStatic`), and the posts
- * shown. Shared with the self-contained page, which shows pictures its own way.
+ * shown. Shared with the self-contained page, which shows pictures its own way. `locale`: the
+ * export's (made once from the roundup's language: locale.ts).
  */
-export function roundupHtml({ roundup, posts, settings }: ExportInput, isStatic: boolean, look: PictureLook): { out: string[]; shown: Post[] } {
+export function roundupHtml(
+  { roundup, posts, settings }: ExportInput, locale: ExportLocale, isStatic: boolean, look: PictureLook,
+): { out: string[]; shown: Post[] } {
   const out: string[] = [];
   const title = oneLine(roundup.title);
   if (title) out.push(`<h1>${escapeHtml(title)}</h1>`);
@@ -42,10 +46,10 @@ export function roundupHtml({ roundup, posts, settings }: ExportInput, isStatic:
     out.push(...paras(item.leadIn));
     const post: Post | undefined = lookupPost(posts, item.postId);
     if (post) {
-      out.push(postHtml(post, settings, isStatic, look));
+      out.push(postHtml(post, settings, locale, isStatic, look));
       shown.push(post);
     } else {
-      out.push(missingHtml(item.postId));
+      out.push(missingHtml(item.postId, locale));
     }
     out.push(...paras(item.commentary));
   }
@@ -55,7 +59,9 @@ export function roundupHtml({ roundup, posts, settings }: ExportInput, isStatic:
 
 export function renderHtml(input: ExportInput): string {
   const { settings } = input;
-  const { out, shown } = roundupHtml(input, !settings.includeEmbedScript, { ...LINKED, src: pictureSource(input) });
+  // A fragment to paste has no root to declare the language on: the page it goes into does that.
+  const locale = exportLocale(input.roundup.language);
+  const { out, shown } = roundupHtml(input, locale, !settings.includeEmbedScript, { ...LINKED, src: pictureSource(input) });
   // Each script once for the whole post, and none that has nothing to render.
   if (settings.includeEmbedScript) out.push(...embedScripts(shown));
   return out.join('\n') + '\n';

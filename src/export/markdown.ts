@@ -8,12 +8,13 @@ import type { ExportInput, ExportSettings } from './types';
 import { escapeMarkdown as md, markdownUrl } from './escape';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
 import {
-  CONTENT_WARNING_LABEL, attribution, byline, contentWarning, linkCardLabel, linkCardView, lookupPost, mediaLabel, mediaViews,
+  attribution, byline, contentWarning, linkCardLabel, linkCardView, lookupPost, mediaLabel, mediaViews,
   pieceLines, pieces, type Piece,
 } from './post-parts';
 import { missingPost } from './missing';
 import { pictureSource, type PictureSource } from './pictures';
 import { parseInline, writeInline, type InlineWriter } from './inline';
+import { exportLocale, type ExportLocale } from './locale';
 
 // Two trailing spaces: the hard line break every Markdown dialect understands.
 const HARD_BREAK = '  \n';
@@ -57,24 +58,33 @@ function withBreaks(lines: string[]): string[] {
   return kept.map((l, i) => (l && kept[i + 1] ? `${l}  ` : l));
 }
 
+/** How one post is written: the settings, where its pictures point, the export's words and dates. */
+interface PostLook {
+  settings: ExportSettings;
+  src: PictureSource;
+  locale: ExportLocale;
+}
+
 /** The lines of a post's blockquote, before the `> ` prefix. */
-function postLines(post: Post, settings: ExportSettings, src: PictureSource, nested: boolean): string[] {
+function postLines(post: Post, look: PostLook, nested: boolean): string[] {
+  const { settings, src, locale } = look;
+  const { words } = locale;
   const blocks: string[][] = [];
   const warning = contentWarning(post);
-  if (warning) blocks.push([`**${md(CONTENT_WARNING_LABEL, false)}** ${md(warning, false)}`]);
+  if (warning) blocks.push([`**${md(words.contentWarning, false)}** ${md(warning, false)}`]);
   const text = pieceLines(pieces(post)).map(richLine);
   if (text.some((l) => l.trim())) blocks.push(withBreaks(text));
   const card = linkCardView(post);
   if (card) blocks.push([card.href ? link(linkCardLabel(card), card.href) : md(linkCardLabel(card))]);
   const media = mediaViews(post, src).map((m) =>
-    !m.src ? md(`[${mediaLabel(m)}]`) : settings.markdownImages
-      ? `![${md(m.kind === 'image' ? m.alt : mediaLabel(m), false)}](${markdownUrl(m.src)})`
-      : link(mediaLabel(m), m.src),
+    !m.src ? md(`[${mediaLabel(m, words)}]`) : settings.markdownImages
+      ? `![${md(m.kind === 'image' ? m.alt : mediaLabel(m, words), false)}](${markdownUrl(m.src)})`
+      : link(mediaLabel(m, words), m.src),
   );
   if (media.length) blocks.push(withBreaks(media));
-  if (post.quoted && !nested) blocks.push(postLines(post.quoted, settings, src, true).map((l) => (l ? `> ${l}` : '>')));
-  const a = attribution(post);
-  const date = a.href ? link(a.date ?? 'View post', a.href) : a.date ? md(a.date, false) : '';
+  if (post.quoted && !nested) blocks.push(postLines(post.quoted, look, true).map((l) => (l ? `> ${l}` : '>')));
+  const a = attribution(post, locale);
+  const date = a.href ? link(a.date ?? words.viewPost, a.href) : a.date ? md(a.date, false) : '';
   blocks.push([`— ${md(byline(a), false)}${date ? ` ${date}` : ''}`]);
   return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
 }
@@ -83,9 +93,9 @@ function quote(lines: string[]): string {
   return lines.map((l) => (l ? `> ${l}` : '>')).join('\n');
 }
 
-function missingMd(postId: string): string {
-  const { note, href } = missingPost(postId);
-  return `*${md(note, false)}.*${href ? ` ${link(href, href)}` : ''}`;
+function missingMd(postId: string, locale: ExportLocale): string {
+  const { note, href } = missingPost(postId, locale.words);
+  return `*${md(note + locale.words.fullStop, false)}*${href ? ` ${link(href, href)}` : ''}`;
 }
 
 /**
@@ -106,7 +116,7 @@ function frontMatter({ roundup }: ExportInput): string {
 export function renderMarkdown(input: ExportInput): string {
   const { roundup, posts, settings } = input;
   const out: string[] = [];
-  const src = pictureSource(input);
+  const look: PostLook = { settings, src: pictureSource(input), locale: exportLocale(roundup.language) };
   if (settings.markdownFrontMatter) out.push(frontMatter(input));
   const title = oneLine(roundup.title);
   if (title) out.push(`# ${md(title, false)}`);
@@ -114,7 +124,7 @@ export function renderMarkdown(input: ExportInput): string {
   for (const item of roundup.items) {
     out.push(...mdParagraphs(item.leadIn));
     const post = lookupPost(posts, item.postId);
-    out.push(post ? quote(postLines(post, settings, src, false)) : missingMd(item.postId));
+    out.push(post ? quote(postLines(post, look, false)) : missingMd(item.postId, look.locale));
     out.push(...mdParagraphs(item.commentary));
   }
   out.push(...mdParagraphs(roundup.closing), ...mdParagraphs(settings.signature));

@@ -12,6 +12,8 @@ import { oneLine } from './paragraphs';
 import type { PictureLook } from './post-html';
 import type { MediaView } from './post-parts';
 import { keptType, type PictureSource } from './pictures';
+import { exportLocale, type ExportLocale } from './locale';
+import type { ExportWords } from './words';
 
 /** The page may load nothing: its pictures are inside it, its style is inline. */
 export const PAGE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
@@ -21,12 +23,15 @@ export const PAGE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-in
  */
 export const ARCHIVE_CSP = "script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
-// The editor's own words for a picture it cannot show (PostCard).
-const KIND: Record<MediaView['kind'], string> = { image: 'Photo', video: 'Video', gif: 'GIF' };
+/** `[Photo: alt]`, `[Video]` (the editor's own words for a picture it cannot show, PostCard): what a photo or video still with no copy becomes. */
+export function pictureWords(m: MediaView, words: ExportWords): string {
+  const kind = m.kind === 'image' ? words.photo : m.kind === 'gif' ? words.gif : words.video;
+  return `[${kind}${m.alt ? `${words.colon}${m.alt}` : ''}]`;
+}
 
-/** `[Photo: alt]`, `[Video]`: what a photo or video still with no copy becomes. */
-export function pictureWords(m: MediaView): string {
-  return `[${KIND[m.kind]}${m.alt ? `: ${m.alt}` : ''}]`;
+/** ` lang="de"`, and ` dir="rtl"` for a language written right to left; nothing for a roundup with no language. */
+function languageAttributes({ lang, dir }: ExportLocale): string {
+  return lang ? ` lang="${escapeAttr(lang)}"${dir === 'rtl' ? ' dir="rtl"' : ''}` : '';
 }
 
 function style(dark: boolean): string {
@@ -45,10 +50,12 @@ function style(dark: boolean): string {
 /** A whole HTML document of the roundup, its pictures from `src`. */
 export function pageDocument(input: ExportInput, src: PictureSource, csp: string): string {
   const look: PictureLook = { src, missing: pictureWords, all: true };
-  const { out } = roundupHtml(input, true, look);
+  const locale = exportLocale(input.roundup.language);
+  const { out } = roundupHtml(input, locale, true, look);
+  // The product's name, in every language, for a roundup with no title.
   const title = oneLine(input.roundup.title) || 'Roundup';
   return (
-    '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n' +
+    `<!doctype html>\n<html${languageAttributes(locale)}>\n<head>\n<meta charset="utf-8">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">\n` +
     `<title>${escapeHtml(title)}</title>\n<style>${style(input.settings.theme === 'dark')}</style>\n</head>\n` +

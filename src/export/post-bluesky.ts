@@ -12,6 +12,7 @@
 import type { Post } from '../model/post';
 import { blueskyIdParts, blueskyPostId } from '../model/networks';
 import type { ExportSettings } from './types';
+import type { ExportLocale } from './locale';
 import { escapeAttr as attr, safeUrl } from './escape';
 import { attribution, permalink } from './post-parts';
 import {
@@ -55,14 +56,14 @@ export function blueskyEmbedUrl(post: Post): string | null {
  * mode follows the theme setting, as X's `data-theme` does (Bluesky's own snippet offers
  * `system`, `light` and `dark`): a roundup's embeds then agree with one another.
  */
-export function blueskyHtml(post: Post, settings: ExportSettings, isStatic: boolean, look: PictureLook = LINKED): string {
+export function blueskyHtml(post: Post, settings: ExportSettings, locale: ExportLocale, isStatic: boolean, look: PictureLook = LINKED): string {
   const embed = blueskyEmbed(post);
-  if (!embed) return plainCardHtml(post, settings, look);
-  const c: CardLook = { css: isStatic ? cardStyles(settings.theme) : null, look, linked: true };
+  if (!embed) return plainCardHtml(post, settings, locale, look);
+  const c: CardLook = { css: isStatic ? cardStyles(settings.theme) : null, look, linked: true, locale };
   const attrs =
     ` data-bluesky-uri="${attr(embed.uri)}" data-bluesky-cid="${attr(embed.cid)}"` +
     ` data-bluesky-embed-color-mode="${settings.theme === 'dark' ? 'dark' : 'light'}"` +
     style(c.css?.card);
-  const meta = metaHtml(post, c, { ...attribution(post), href: `${embed.url}?ref_src=embed` });
+  const meta = metaHtml(post, c, { ...attribution(post, locale), href: `${embed.url}?ref_src=embed` });
   return `<blockquote class="bluesky-embed"${attrs}>${bodyHtml(post, c)}${quotedHtml(post.quoted, c)}${meta}</blockquote>`;
 }

@@ -2,19 +2,23 @@
 // widgets.js and Bluesky's embed.js once each, Mastodon's embed.js once per instance.
 import type { Post } from '../model/post';
 import type { ExportSettings } from './types';
+import type { ExportLocale } from './locale';
 import { LINKED, X_SCRIPT, tweetHtml, type PictureLook } from './post-html';
 import { BLUESKY_SCRIPT, blueskyEmbed, blueskyHtml } from './post-bluesky';
 import { mastodonEmbed, mastodonHtml, mastodonScript } from './post-mastodon';
 
-/** The post as its network's embed markup (a static card when `isStatic`, or when it has none). */
-export function postHtml(post: Post, settings: ExportSettings, isStatic: boolean, look: PictureLook = LINKED): string {
+/**
+ * The post as its network's embed markup (a static card when `isStatic`, or when it has none),
+ * its fixed words and date in the export's language.
+ */
+export function postHtml(post: Post, settings: ExportSettings, locale: ExportLocale, isStatic: boolean, look: PictureLook = LINKED): string {
   switch (post.site) {
     case 'bluesky':
-      return blueskyHtml(post, settings, isStatic, look);
+      return blueskyHtml(post, settings, locale, isStatic, look);
     case 'mastodon':
-      return mastodonHtml(post, settings, isStatic, look);
+      return mastodonHtml(post, settings, locale, isStatic, look);
     default:
-      return tweetHtml(post, settings, isStatic, look);
+      return tweetHtml(post, settings, locale, isStatic, look);
   }
 }
 

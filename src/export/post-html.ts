@@ -9,8 +9,10 @@ import type { ExportSettings } from './types';
 import { escapeAttr as attr, escapeHtml as esc, safeUrl } from './escape';
 import type { PictureSource } from './pictures';
 import { oneLine } from './paragraphs';
+import type { ExportLocale } from './locale';
+import type { ExportWords } from './words';
 import {
-  CONTENT_WARNING_LABEL, attribution, byline, contentWarning, linkCardLabel, linkCardView, linkWords, mediaLabel, mediaViews,
+  attribution, byline, contentWarning, linkCardLabel, linkCardView, linkWords, mediaLabel, mediaViews,
   pieces, type Attribution, type LinkCardView, type MediaView, type Piece,
 } from './post-parts';
 
@@ -41,24 +43,25 @@ export function cardStyles(theme: ExportSettings['theme']): CardStyles {
 /** How a post's pictures show: where each comes from, and the words for one that has none. */
 export interface PictureLook {
   src: PictureSource;
-  /** The words for a photo or video still that has no source. */
-  missing(m: MediaView): string;
+  /** The words for a photo or video still that has no source, in the roundup's language. */
+  missing(m: MediaView, words: ExportWords): string;
   /** The self-contained page and the archive show the author's avatar and the link card's picture too. */
   all?: boolean;
 }
 
 /** The HTML export's: pictures linked to the network, named in words when their URL is unusable. */
-export const LINKED: PictureLook = { src: safeUrl, missing: (m) => `[${mediaLabel(m)}]` };
+export const LINKED: PictureLook = { src: safeUrl, missing: (m, words) => `[${mediaLabel(m, words)}]` };
 
 /**
  * How one card is drawn: its inline styles (null: the embed script styles it), its pictures,
- * and whether its links may be `<a>`s: not inside Mastodon's embed, which is one link (see
- * post-mastodon.ts), where they show as the addresses they lead to.
+ * whether its links may be `<a>`s (not inside Mastodon's embed, which is one link: see
+ * post-mastodon.ts, where they show as the addresses they lead to), and the export's words and dates.
  */
 export interface CardLook {
   css: CardStyles | null;
   look: PictureLook;
   linked: boolean;
+  locale: ExportLocale;
 }
 
 const LANG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
@@ -92,9 +95,9 @@ function textParagraph(post: Post, linked: boolean): string {
  * text) can only say it, not hide anything. The writer chose to quote the post: its readers get
  * the author's warning first, as a printed article would give it.
  */
-export function contentWarningHtml(post: Post): string {
+export function contentWarningHtml(post: Post, words: ExportWords): string {
   const warning = contentWarning(post);
-  return warning ? `<p><strong>${esc(CONTENT_WARNING_LABEL)}</strong> ${esc(warning)}</p>` : '';
+  return warning ? `<p><strong>${esc(words.contentWarning)}</strong> ${esc(warning)}</p>` : '';
 }
 
 /**
@@ -107,17 +110,17 @@ export function linkCardHtml(card: LinkCardView | null, image = '', linked = tru
   return `<p>${card.href && linked ? `<a href="${attr(card.href)}">${label}</a>` : label}</p>`;
 }
 
-export function mediaHtml(list: MediaView[], imageStyle?: string, missing = LINKED.missing): string {
+export function mediaHtml(list: MediaView[], words: ExportWords, imageStyle?: string, missing = LINKED.missing): string {
   if (list.length === 0) return '';
   const items = list.map((m) =>
-    m.src ? `<img src="${attr(m.src)}" alt="${attr(m.alt)}"${style(imageStyle)}>` : esc(missing(m)),
+    m.src ? `<img src="${attr(m.src)}" alt="${attr(m.alt)}"${style(imageStyle)}>` : esc(missing(m, words)),
   );
   return `<p>${items.join('')}</p>`;
 }
 
 /** `&mdash; Name (@handle) <a href="…">Month D, YYYY</a>`. With no date the link still shows. */
-export function attributionHtml(a: Attribution, linked = true): string {
-  const label = esc(a.date ?? 'View post');
+export function attributionHtml(a: Attribution, words: ExportWords, linked = true): string {
+  const label = esc(a.date ?? words.viewPost);
   const link = a.href && linked ? `<a href="${attr(a.href)}">${label}</a>` : a.date ? label : '';
   return `&mdash; ${esc(byline(a))}${link ? ` ${link}` : ''}`;
 }
@@ -129,26 +132,27 @@ function extraImage(look: PictureLook, url: string | undefined, cls: string, alt
 }
 
 /** The content warning, text, link card (with its picture, if shown) and photos of a post. */
-export function bodyHtml(post: Post, { css, look, linked }: CardLook): string {
+export function bodyHtml(post: Post, { css, look, linked, locale }: CardLook): string {
   const image = extraImage(look, post.card?.image?.url, 'card-image', post.card?.image?.alt);
   const card = linkCardHtml(linkCardView(post), image, linked);
-  return `${contentWarningHtml(post)}${textParagraph(post, linked)}${card}${mediaHtml(mediaViews(post, look.src), css?.image, look.missing)}`;
+  const media = mediaHtml(mediaViews(post, look.src), locale.words, css?.image, look.missing);
+  return `${contentWarningHtml(post, locale.words)}${textParagraph(post, linked)}${card}${media}`;
 }
 
 /** `— Name (@handle) date`, after the avatar when the look shows it; `a`: the attribution to show. */
-function metaLine(post: Post, { look, linked }: CardLook, a: Attribution): string {
-  return extraImage(look, post.author?.avatarUrl, 'avatar') + attributionHtml(a, linked);
+function metaLine(post: Post, { look, linked, locale }: CardLook, a: Attribution): string {
+  return extraImage(look, post.author?.avatarUrl, 'avatar') + attributionHtml(a, locale.words, linked);
 }
 
 /** The post's own meta line, in the static card's meta style. */
-export function metaHtml(post: Post, c: CardLook, a: Attribution = attribution(post)): string {
+export function metaHtml(post: Post, c: CardLook, a: Attribution = attribution(post, c.locale)): string {
   const meta = metaLine(post, c, a);
   return c.css ? `<span${style(c.css.meta)}>${meta}</span>` : meta;
 }
 
 export function quotedHtml(quoted: Post | undefined, c: CardLook): string {
   if (!quoted) return '';
-  return `<blockquote${style(c.css?.quoted)}>${bodyHtml(quoted, c)}${metaLine(quoted, c, attribution(quoted))}</blockquote>`;
+  return `<blockquote${style(c.css?.quoted)}>${bodyHtml(quoted, c)}${metaLine(quoted, c, attribution(quoted, c.locale))}</blockquote>`;
 }
 
 /**
@@ -156,8 +160,8 @@ export function quotedHtml(quoted: Post | undefined, c: CardLook): string {
  * record's id; a Mastodon status without the script, or whose address is no status link): the
  * static card, styled inline whatever the settings, since no script will come to style it.
  */
-export function plainCardHtml(post: Post, settings: ExportSettings, look: PictureLook): string {
-  const c: CardLook = { css: cardStyles(settings.theme), look, linked: true };
+export function plainCardHtml(post: Post, settings: ExportSettings, locale: ExportLocale, look: PictureLook): string {
+  const c: CardLook = { css: cardStyles(settings.theme), look, linked: true, locale };
   return `<blockquote${style(c.css!.card)}>${bodyHtml(post, c)}${quotedHtml(post.quoted, c)}${metaHtml(post, c)}</blockquote>`;
 }
 
@@ -166,8 +170,8 @@ export function plainCardHtml(post: Post, settings: ExportSettings, look: Pictur
  * The permalink stays the last link inside, where widgets.js looks for the post id.
  * `static` adds inline styles so the card looks right with no script at all.
  */
-export function tweetHtml(post: Post, settings: ExportSettings, isStatic: boolean, look = LINKED): string {
-  const c: CardLook = { css: isStatic ? cardStyles(settings.theme) : null, look, linked: true };
+export function tweetHtml(post: Post, settings: ExportSettings, locale: ExportLocale, isStatic: boolean, look = LINKED): string {
+  const c: CardLook = { css: isStatic ? cardStyles(settings.theme) : null, look, linked: true, locale };
   const attrs =
     (settings.doNotTrack ? ' data-dnt="true"' : '') +
     (settings.theme === 'dark' ? ' data-theme="dark"' : '') +

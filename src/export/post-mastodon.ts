@@ -15,6 +15,7 @@
 // Mastodon status link) the post is the static card, links and all.
 import type { Post } from '../model/post';
 import type { ExportSettings } from './types';
+import type { ExportLocale } from './locale';
 import { escapeAttr as attr } from './escape';
 import { attribution, permalink } from './post-parts';
 import {
@@ -67,11 +68,11 @@ export function mastodonScript(origin: string): string {
 }
 
 /** `<blockquote class="mastodon-embed">` with the whole status inside its one link; the static card when `isStatic`. */
-export function mastodonHtml(post: Post, settings: ExportSettings, isStatic: boolean, look: PictureLook = LINKED): string {
+export function mastodonHtml(post: Post, settings: ExportSettings, locale: ExportLocale, isStatic: boolean, look: PictureLook = LINKED): string {
   const embed = isStatic ? null : mastodonEmbed(post);
-  if (!embed) return plainCardHtml(post, settings, look);
-  const c: CardLook = { css: INSIDE, look, linked: false };
-  const inside = `${bodyHtml(post, c)}${quotedHtml(post.quoted, c)}${metaHtml(post, c, { ...attribution(post), href: embed.url })}`;
+  if (!embed) return plainCardHtml(post, settings, locale, look);
+  const c: CardLook = { css: INSIDE, look, linked: false, locale };
+  const inside = `${bodyHtml(post, c)}${quotedHtml(post.quoted, c)}${metaHtml(post, c, { ...attribution(post, locale), href: embed.url })}`;
   return (
     `<blockquote class="mastodon-embed" data-embed-url="${attr(`${embed.url}/embed`)}"${style(BLOCKQUOTE)}>` +
     `<a href="${attr(embed.url)}" target="_blank"${style(LINK)}>${inside}</a></blockquote>`

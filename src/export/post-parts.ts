@@ -1,24 +1,13 @@
 // What every format needs to know about one post, decided once: its permalink, its date
-// as readers see it, its author as the network writes them, its content warning, its words
-// as segments with only safe links, its photos, its link card.
+// as readers see it (in the roundup's language: locale.ts), its author as the network writes
+// them, its content warning, its words as segments with only safe links, its photos, its link card.
 import type { Media, Post, Segment } from '../model/post';
 import { blueskyIdParts, mastodonIdUrl } from '../model/networks';
 import { cleanText, oneLine } from './paragraphs';
 import { safeUrl } from './escape';
 import type { PictureSource } from './pictures';
-
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
-/** `November 20, 2025` in UTC (X's embed wording), or null when absent or not a date. */
-export function formatDate(iso: string | undefined): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
-}
+import type { ExportLocale } from './locale';
+import type { ExportWords } from './words';
 
 const X_HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 // Handles are at most 15 characters today; a few older accounts have longer ones.
@@ -76,11 +65,11 @@ function handleOf(post: Post): string {
   return home ? `${handle}@${new URL(home).host}` : handle;
 }
 
-export function attribution(post: Post): Attribution {
+export function attribution(post: Post, locale: ExportLocale): Attribution {
   return {
-    name: oneLine(post.author?.name) || oneLine(post.author?.handle) || 'Unknown author',
+    name: oneLine(post.author?.name) || oneLine(post.author?.handle) || locale.words.unknownAuthor,
     handle: handleOf(post),
-    date: formatDate(post.createdAt),
+    date: locale.date(post.createdAt),
     href: permalink(post),
   };
 }
@@ -89,9 +78,6 @@ export function attribution(post: Post): Attribution {
 export function contentWarning(post: Post): string {
   return oneLine(post.contentWarning);
 }
-
-/** The words every format puts before a content warning's own. */
-export const CONTENT_WARNING_LABEL = 'Content warning:';
 
 /** `Name (@handle)`, the wording of X's, Bluesky's and Mastodon's embed code. */
 export function byline(a: Attribution): string {
@@ -172,10 +158,10 @@ export function lookupPost(posts: Record<string, Post>, id: string): Post | unde
   return Object.hasOwn(posts, id) ? posts[id] : undefined;
 }
 
-/** Words for a medium that has no usable alt text, so a reader knows something was there. */
-export function mediaLabel(m: MediaView): string {
-  const kind = m.kind === 'image' ? 'Image' : m.kind === 'gif' ? 'GIF' : 'Video';
-  return m.alt ? `${kind}: ${m.alt}` : kind;
+/** Words for a medium, with its alt text when it has some, so a reader knows something was there. */
+export function mediaLabel(m: MediaView, words: ExportWords): string {
+  const kind = m.kind === 'image' ? words.image : m.kind === 'gif' ? words.gif : words.video;
+  return m.alt ? `${kind}${words.colon}${m.alt}` : kind;
 }
 
 /** A post's link card as every format shows it: one line of words, and a link if http(s). */

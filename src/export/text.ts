@@ -6,11 +6,13 @@ import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { oneLine, paragraphs, tidyBlankLines } from './paragraphs';
 import {
-  CONTENT_WARNING_LABEL, attribution, byline, contentWarning, linkCardView, linkWords, lookupPost, mediaLabel, mediaViews,
+  attribution, byline, contentWarning, linkCardView, linkWords, lookupPost, mediaLabel, mediaViews,
   pieceLines, pieces, type LinkCardView,
 } from './post-parts';
 import { missingPost } from './missing';
 import { parseInline, writeInline, type InlineWriter } from './inline';
+import { exportLocale, type ExportLocale } from './locale';
+import type { ExportWords } from './words';
 
 const INDENT = '    ';
 // Long titles get a capped underline: a newsletter line is rarely wider than this.
@@ -45,25 +47,26 @@ function wordLines(post: Post): string[] {
 }
 
 /** `Title (domain): address`, leaving out what the card lacks. */
-function linkCardLine({ title, domain, href }: LinkCardView): string {
+function linkCardLine({ title, domain, href }: LinkCardView, { colon }: ExportWords): string {
   const words = title && domain ? `${title} (${domain})` : title || domain;
-  return words && href ? `${words}: ${href}` : words || href || '';
+  return words && href ? `${words}${colon}${href}` : words || href || '';
 }
 
 /** The post's lines before indenting; a quoted post nests one level deeper. */
-function postLines(post: Post, nested: boolean): string[] {
+function postLines(post: Post, locale: ExportLocale, nested: boolean): string[] {
+  const fixed = locale.words;
   const blocks: string[][] = [];
   const warning = contentWarning(post);
-  if (warning) blocks.push([`${CONTENT_WARNING_LABEL} ${warning}`]);
+  if (warning) blocks.push([`${fixed.contentWarning} ${warning}`]);
   const words = wordLines(post);
   if (words.length) blocks.push(words);
   const card = linkCardView(post);
-  if (card) blocks.push([linkCardLine(card)]);
-  const media = mediaViews(post).map((m) => `[${mediaLabel(m)}]${m.src ? ` ${m.src}` : ''}`);
+  if (card) blocks.push([linkCardLine(card, fixed)]);
+  const media = mediaViews(post).map((m) => `[${mediaLabel(m, fixed)}]${m.src ? ` ${m.src}` : ''}`);
   if (media.length) blocks.push(media);
-  if (post.quoted && !nested) blocks.push(postLines(post.quoted, true).map((l) => (l ? INDENT + l : '')));
-  const a = attribution(post);
-  blocks.push([`— ${byline(a)}${a.date ? `, ${a.date}` : ''}`, ...(a.href ? [a.href] : [])]);
+  if (post.quoted && !nested) blocks.push(postLines(post.quoted, locale, true).map((l) => (l ? INDENT + l : '')));
+  const a = attribution(post, locale);
+  blocks.push([`— ${byline(a)}${a.date ? `${fixed.comma}${a.date}` : ''}`, ...(a.href ? [a.href] : [])]);
   return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
 }
 
@@ -71,12 +74,13 @@ function indent(lines: string[]): string {
   return lines.map((l) => (l ? INDENT + l : '')).join('\n');
 }
 
-function missingText(postId: string): string {
-  const { note, href } = missingPost(postId);
-  return indent([`[${note}${href ? `: ${href}` : ''}]`]);
+function missingText(postId: string, words: ExportWords): string {
+  const { note, href } = missingPost(postId, words);
+  return indent([`[${note}${href ? `${words.colon}${href}` : ''}]`]);
 }
 
 export function renderText({ roundup, posts, settings }: ExportInput): string {
+  const locale = exportLocale(roundup.language);
   const out: string[] = [];
   const title = oneLine(roundup.title);
   if (title) out.push(`${title}\n${underline(title)}`);
@@ -84,7 +88,7 @@ export function renderText({ roundup, posts, settings }: ExportInput): string {
   for (const item of roundup.items) {
     out.push(...textParagraphs(item.leadIn));
     const post = lookupPost(posts, item.postId);
-    out.push(post ? indent(postLines(post, false)) : missingText(item.postId));
+    out.push(post ? indent(postLines(post, locale, false)) : missingText(item.postId, locale.words));
     out.push(...textParagraphs(item.commentary));
   }
   out.push(...textParagraphs(roundup.closing), ...textParagraphs(settings.signature));

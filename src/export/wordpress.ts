@@ -14,11 +14,12 @@ import type { Post } from '../model/post';
 import type { ExportInput } from './types';
 import { escapeAttr as attr, escapeHtml as esc } from './escape';
 import { htmlParagraphs, oneLine } from './paragraphs';
-import { attribution, linkCardView, lookupPost, mediaLabel, mediaViews, pieces } from './post-parts';
+import { attribution, linkCardView, lookupPost, mediaLabel, mediaViews, permalink, pieces } from './post-parts';
 import { attributionHtml, contentWarningHtml, linkCardHtml, richTextHtml } from './post-html';
 import { blueskyEmbedUrl } from './post-bluesky';
 import { missingPost } from './missing';
 import { pictureSource, type PictureSource } from './pictures';
+import { exportLocale, type ExportLocale } from './locale';
 
 /**
  * Block attributes as JSON the way Gutenberg's serializer makes them safe: `--`, `<`, `>`,
@@ -66,19 +67,20 @@ function imageBlock(src: string, alt: string): string {
 }
 
 /** A `wp:quote` with the content warning, words, link card, photos and quoted post as inner blocks, then the `<cite>`. */
-function quoteBlock(post: Post, src: PictureSource, nested: boolean): string {
+function quoteBlock(post: Post, src: PictureSource, locale: ExportLocale, nested: boolean): string {
+  const fixed = locale.words;
   const inner: string[] = [];
-  const warning = contentWarningHtml(post);
+  const warning = contentWarningHtml(post, fixed);
   if (warning) inner.push(paragraph(warning));
   const words = richTextHtml(pieces(post)).trim();
   if (words) inner.push(paragraph(`<p>${words}</p>`));
   const card = linkCardHtml(linkCardView(post));
   if (card) inner.push(paragraph(card));
   for (const m of mediaViews(post, src)) {
-    inner.push(m.src ? imageBlock(m.src, m.alt) : paragraph(`<p>${esc(`[${mediaLabel(m)}]`)}</p>`));
+    inner.push(m.src ? imageBlock(m.src, m.alt) : paragraph(`<p>${esc(`[${mediaLabel(m, fixed)}]`)}</p>`));
   }
-  if (post.quoted && !nested) inner.push(quoteBlock(post.quoted, src, true));
-  const cite = `<cite>${attributionHtml(attribution(post))}</cite>`;
+  if (post.quoted && !nested) inner.push(quoteBlock(post.quoted, src, locale, true));
+  const cite = `<cite>${attributionHtml(attribution(post, locale), fixed)}</cite>`;
   return block('quote', `<blockquote class="wp-block-quote">${inner.join('\n\n')}${cite}</blockquote>`);
 }
 
@@ -89,20 +91,20 @@ function embedFor(post: Post): string | null {
     return url ? embedBlock(url, 'bluesky') : null;
   }
   if (post.site === 'mastodon') return null;
-  const url = attribution(post).href;
+  const url = permalink(post);
   // Only X permalinks get the Twitter embed; anything else would not embed as Twitter.
   return url?.startsWith('https://twitter.com/') ? embedBlock(url) : null;
 }
 
-function postBlocks(post: Post, src: PictureSource): string[] {
+function postBlocks(post: Post, src: PictureSource, locale: ExportLocale): string[] {
   const embed = embedFor(post);
-  return [...(embed ? [embed] : []), quoteBlock(post, src, false)];
+  return [...(embed ? [embed] : []), quoteBlock(post, src, locale, false)];
 }
 
-function missingBlock(postId: string): string {
-  const { note, href } = missingPost(postId);
+function missingBlock(postId: string, locale: ExportLocale): string {
+  const { note, href } = missingPost(postId, locale.words);
   const link = href ? ` <a href="${attr(href)}">${esc(href)}</a>` : '';
-  return paragraph(`<p><em>${esc(note)}.</em>${link}</p>`);
+  return paragraph(`<p><em>${esc(note + locale.words.fullStop)}</em>${link}</p>`);
 }
 
 /**
@@ -112,6 +114,8 @@ function missingBlock(postId: string): string {
 export function renderWordPress(input: ExportInput, { heading = true }: { heading?: boolean } = {}): string {
   const { roundup, posts, settings } = input;
   const src = pictureSource(input);
+  // Block markup has no root to declare the language on: the WordPress site's theme does that.
+  const locale = exportLocale(roundup.language);
   const out: string[] = [];
   const title = oneLine(roundup.title);
   // Level 2, the block's default: WordPress shows the post title itself as the page's h1.
@@ -120,7 +124,7 @@ export function renderWordPress(input: ExportInput, { heading = true }: { headin
   for (const item of roundup.items) {
     out.push(...paragraphs(item.leadIn));
     const post = lookupPost(posts, item.postId);
-    out.push(...(post ? postBlocks(post, src) : [missingBlock(item.postId)]));
+    out.push(...(post ? postBlocks(post, src, locale) : [missingBlock(item.postId, locale)]));
     out.push(...paragraphs(item.commentary));
   }
   out.push(...paragraphs(roundup.closing), ...paragraphs(settings.signature));

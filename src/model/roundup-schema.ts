@@ -2,6 +2,7 @@
 // field: what the store may hold and a backup carries. Its posts (`publishedPosts`) are
 // checked by the one Post schema. `Shape<T>` makes the compiler point here whenever the
 // model gains a field.
+import { languageTag, MAX_LANGUAGE_TAG } from './language';
 import { parsePost } from './parse-post';
 import type { Post } from './post';
 import { MAX_POST_ID } from './networks';
@@ -18,6 +19,14 @@ export const ROUNDUP_LIMITS = {
 
 /** A roundup's id: what the store makes (a UUID) and any an editor names, within these. */
 export const ROUNDUP_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+/**
+ * A roundup's language: a BCP 47 language tag (model/language.ts), read as its canonical form
+ * ("pt-br" → "pt-BR"). A file's bad tag is refused by name, like any other bad field; the
+ * store's own data is cleaned first (cleanRoundup drops it), so a backup never holds one.
+ */
+const language: Check<string> = (value, path) =>
+  languageTag(text(MAX_LANGUAGE_TAG)(value, path)) ?? fail(path, 'is not a language tag (BCP 47, such as "en", "de" or "pt-BR")');
 
 /** An entry's id is made from what it holds: one entry per thing, never two. */
 function idIs<T extends TrashEntry>(made: (entry: T) => string, from: string): (entry: T, path: string) => void {
@@ -43,8 +52,9 @@ function build() {
       items: distinct(list(roundupItem, ROUNDUP_LIMITS.items), 'postId'),
       createdAt: isoDate, updatedAt: isoDate, exportedAt: isoDate, publishedAt: isoDate,
       publishedPosts: list(post, ROUNDUP_LIMITS.items),
+      language,
     },
-    ['exportedAt', 'publishedAt', 'publishedPosts'],
+    ['exportedAt', 'publishedAt', 'publishedPosts', 'language'],
   );
 
   const itemFields = object<TrashedItem>(

@@ -1,5 +1,6 @@
 // A roundup: the draft of one post the user is writing around the posts they clipped.
 import type { Post } from './post';
+import { roundupLanguage } from './language';
 
 export interface RoundupItem {
   postId: string;
@@ -26,6 +27,12 @@ export interface Roundup {
    * (edited on X, or read more fully) never changes what a published roundup shows.
    */
   publishedPosts?: Post[];
+  /**
+   * The language its exports' dates and fixed words follow, a canonical BCP 47 tag ("de",
+   * "pt-BR"): the browser's when the roundup was made, then the writer's choice. Absent in a
+   * roundup made before languages: those export in English and declare no language.
+   */
+  language?: string;
 }
 
 /** The roundup's own text fields, each stored on its own so two open editors never clobber each other. */
@@ -35,8 +42,15 @@ export type ItemTextField = 'leadIn' | 'commentary';
 export const ROUNDUP_TEXT_FIELDS: readonly RoundupTextField[] = ['title', 'intro', 'closing'];
 export const ITEM_TEXT_FIELDS: readonly ItemTextField[] = ['leadIn', 'commentary'];
 
-export function newRoundup(id: string, now: string): Roundup {
-  return { id, title: '', intro: '', closing: '', items: [], createdAt: now, updatedAt: now };
+/**
+ * A new, empty roundup. `language`: the browser's UI language as the caller read it (the model
+ * asks no browser); one that is no language tag makes it English. Without it, the roundup has
+ * none (and exports as one made before languages).
+ */
+export function newRoundup(id: string, now: string, language?: string): Roundup {
+  const roundup: Roundup = { id, title: '', intro: '', closing: '', items: [], createdAt: now, updatedAt: now };
+  if (language !== undefined) roundup.language = roundupLanguage(language);
+  return roundup;
 }
 
 export function newItem(postId: string): RoundupItem {

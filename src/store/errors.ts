@@ -18,6 +18,12 @@ export class ItemNotFoundError extends GoneError {
   }
 }
 
+export class LanguageTagError extends GoneError {
+  constructor(language: string) {
+    super(`${JSON.stringify(language.slice(0, 100))} is not a language tag (BCP 47, such as "en", "de" or "pt-BR").`);
+  }
+}
+
 /** Ends a readwrite transaction that found no roundup `id`, having changed nothing. */
 export async function notFound(tx: { abort(): void; done: Promise<void> }, id: string): Promise<never> {
   tx.abort();

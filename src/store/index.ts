@@ -1,5 +1,5 @@
 export { openRoundupDb, DB_NAME, DB_VERSION, type Db, type RoundupDB } from './db';
-export { createStore, GoneError, ItemNotFoundError, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
+export { createStore, GoneError, ItemNotFoundError, LanguageTagError, RoundupNotFoundError, type Store, type StoreOptions } from './roundups';
 export { createTrashStore, NotInTrashError, type TrashStoreQueries } from './trash';
 export { createSettingsStore, type SettingsStore } from './settings';
 export { createLibraryStore, type LibraryStore } from './library';

@@ -12,14 +12,14 @@ import { putInTrash } from './trash';
 const defaultNow = () => new Date().toISOString();
 const defaultId = () => crypto.randomUUID();
 
-export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId }: StoreOptions = {}) {
+export function createLibraryStore(db: Db, { now = defaultNow, newId = defaultId, language }: StoreOptions = {}) {
   return {
     /**
      * A new, empty roundup that becomes the current one. With an `id` already used (the same
      * request sent twice), nothing is made or changed: the one made first is the answer.
      */
     async createRoundup(title: string, id = newId()): Promise<Roundup> {
-      const roundup = { ...newRoundup(id, now()), title };
+      const roundup = { ...newRoundup(id, now(), language?.()), title };
       const tx = db.transaction(['roundups', 'meta', 'trash'], 'readwrite');
       const live = await tx.objectStore('roundups').get(id);
       const trashed = live ? undefined : await tx.objectStore('trash').get(roundupTrashId(id));

@@ -12,24 +12,31 @@ import {
   type Roundup,
   type RoundupTextField,
 } from '../model/roundup';
+import { languageTag } from '../model/language';
 import { hasWords, itemTrashId, mergeItemWords, restoreIndex, type TrashedItem } from '../model/trash';
 import type { Db } from './db';
-import { ItemNotFoundError, RoundupNotFoundError, notFound } from './errors';
+import { ItemNotFoundError, LanguageTagError, RoundupNotFoundError, notFound } from './errors';
 import { CURRENT } from './reads';
 import { putInTrash } from './trash';
 
-export { GoneError, ItemNotFoundError, RoundupNotFoundError, notFound } from './errors';
+export { GoneError, ItemNotFoundError, LanguageTagError, RoundupNotFoundError, notFound } from './errors';
 export { CURRENT };
 
 export interface StoreOptions {
   now?: () => string;
   newId?: () => string;
+  /**
+   * The browser's UI language, read when a roundup is made (the background passes the
+   * platform's; the store asks no browser). Absent: new roundups have no language and export
+   * in English, as before languages.
+   */
+  language?: () => string;
 }
 
 const defaultNow = () => new Date().toISOString();
 const defaultId = () => crypto.randomUUID();
 
-export function createStore(db: Db, { now = defaultNow, newId = defaultId }: StoreOptions = {}) {
+export function createStore(db: Db, { now = defaultNow, newId = defaultId, language }: StoreOptions = {}) {
   /** The roundup new clips go to; made on first use. */
   async function currentRoundup(): Promise<Roundup> {
     const tx = db.transaction(['roundups', 'meta'], 'readwrite');
@@ -39,7 +46,7 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
     if (!roundup) {
       // No current one remembered (a fresh or version-1 database): take the last edited.
       const cursor = await roundups.index('byUpdatedAt').openCursor(null, 'prev');
-      roundup = cursor?.value ?? newRoundup(newId(), now());
+      roundup = cursor?.value ?? newRoundup(newId(), now(), language?.());
       await roundups.put(roundup);
       await tx.objectStore('meta').put(roundup.id, CURRENT);
     }
@@ -179,6 +186,15 @@ export function createStore(db: Db, { now = defaultNow, newId = defaultId }: Sto
     async setRoundupText(roundupId: string, field: RoundupTextField, value: string): Promise<Roundup> {
       return change(roundupId, (r) => {
         r[field] = value;
+      });
+    },
+
+    /** The language the roundup's exports follow (model/language.ts); a tag that is no language tag is refused. */
+    async setRoundupLanguage(roundupId: string, language: string): Promise<Roundup> {
+      const tag = languageTag(language);
+      if (!tag) throw new LanguageTagError(language);
+      return change(roundupId, (r) => {
+        r.language = tag;
       });
     },
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportFileName, isExportFormat } from '../../src/export';
 import { escapeAttr, escapeHtml, escapeMarkdown, markdownUrl, safeUrl } from '../../src/export/escape';
 import { cleanText, oneLine, paragraphs } from '../../src/export/paragraphs';
-import { formatDate, permalink } from '../../src/export/post-parts';
+import { permalink } from '../../src/export/post-parts';
+import { exportLocale } from '../../src/export/locale';
 
 describe('escaping', () => {
   it('escapes HTML text and attributes', () => {
@@ -53,6 +54,7 @@ describe('paragraphs', () => {
 
 describe('dates and permalinks', () => {
   it('formats dates as X does, in UTC', () => {
+    const formatDate = (iso: string | undefined) => exportLocale(undefined).date(iso);
     expect(formatDate('2025-11-20T23:30:00.000Z')).toBe('November 20, 2025');
     expect(formatDate('2025-11-20T23:30:00-05:00')).toBe('November 21, 2025');
     expect(formatDate(undefined)).toBeNull();
