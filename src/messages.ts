@@ -65,6 +65,8 @@ export interface MessageMap {
   restoreFromTrash: { request: { id: string }; response: ClipState };
   /** Deletes every Trash entry for good. */
   emptyTrash: { request: Record<string, never>; response: { removed: number } };
+  /** The language the roundup's exports write their dates and fixed words in (a BCP 47 tag). */
+  setRoundupLanguage: { request: { roundupId: string; language: string }; response: { language: string } };
   /** Published roundups are kept, listed apart from the drafts. */
   setPublished: { request: { roundupId: string; published: boolean }; response: { roundupId: string } };
   /** Undo of removeItem in the editor: the item back at `index`, with its words and any kept in the Trash. */
@@ -155,6 +157,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   deleteRoundup: EXTENSION,
   restoreFromTrash: ['content', 'extension'],
   emptyTrash: EXTENSION,
+  setRoundupLanguage: EXTENSION,
   setPublished: EXTENSION,
   restoreItem: EXTENSION,
   exportAll: EXTENSION,

@@ -24,7 +24,7 @@ export async function tellXTabs(message: ContentMessage): Promise<void> {
 // roundup, import, undo…), so a message added later is announced rather than missed.
 const QUIET = new Set<MessageType>([
   'getCurrentRoundup', 'setRoundupText', 'setItemText', 'moveItem', 'getSettings', 'getClips',
-  'setPublished', 'exportAll', 'emptyTrash', 'getCopiesSummary', 'retryCopies',
+  'setRoundupLanguage', 'setPublished', 'exportAll', 'emptyTrash', 'getCopiesSummary', 'retryCopies',
   'checkWordPressSite', 'saveWordPressSite', 'removeWordPressSite', 'getPublishState', 'sendToWordPress',
   'mastodonTab', 'enableMastodon', 'listMastodon', 'disableMastodon',
 ]);

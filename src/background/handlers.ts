@@ -151,6 +151,10 @@ export function createHandlers(
       await changed(await store.currentRoundup(), 'words'); // open Trash views re-read
       return { removed };
     },
+    async setRoundupLanguage({ roundupId, language }) {
+      const roundup = await changed(await store.setRoundupLanguage(roundupId, language), 'words');
+      return { language: roundup.language ?? language };
+    },
     async setPublished({ roundupId, published }) {
       await changed(await store.setPublished(roundupId, published));
       return { roundupId };

@@ -1,8 +1,9 @@
 // The service worker (Chrome) / background script (Firefox): wiring only. MV3 may stop it at
 // any moment, so it keeps nothing in memory it cannot lose: the database is reopened on wake.
-import { browser, type Runtime } from '../platform';
+import { browser, browserLanguage, type Runtime } from '../platform';
 import { EDITOR_PORT, LONG_REQUESTS, type ChangeNotice, type MessageType, type Reply } from '../messages';
 import type { Roundup } from '../model/roundup';
+import { roundupLanguage } from '../model/language';
 import { createStores, openRoundupDb, type Stores } from '../store';
 import { createWriteFaults, withWriteFaults, type WriteFaults } from '../store/faults';
 import { createHandlers, type ChangeKind } from './handlers';
@@ -29,7 +30,8 @@ const faults = createWriteFaults();
 
 let storePromise: Promise<Stores> | undefined;
 function store(): Promise<Stores> {
-  storePromise ??= openRoundupDb().then((db) => createStores(withWriteFaults(db, faults)));
+  // A new roundup's exports speak the browser's language until the writer picks another.
+  storePromise ??= openRoundupDb().then((db) => createStores(withWriteFaults(db, faults), { language: () => roundupLanguage(browserLanguage()) }));
   storePromise.catch(() => (storePromise = undefined));
   return storePromise;
 }

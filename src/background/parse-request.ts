@@ -3,6 +3,7 @@
 import { parsePost } from '../model/parse-post';
 import { ITEM_TEXT_FIELDS, ROUNDUP_TEXT_FIELDS } from '../model/roundup';
 import { parseSettingsPatch } from '../model/settings';
+import { languageTag } from '../model/language';
 import { ROUNDUP_ID_PATTERN } from '../model/roundup-schema';
 import type { MessageType, Request } from '../messages';
 import { MAX_BACKUP_CHARS } from '../export/backup-limits';
@@ -100,6 +101,11 @@ const parsers: { [K in MessageType]: (m: Fields) => Request<K> } = {
   deleteRoundup: (m) => ({ roundupId: needString(m, 'roundupId') }),
   restoreFromTrash: (m) => ({ id: needString(m, 'id', MAX_POST_ID + 220) }),
   emptyTrash: () => ({}),
+  setRoundupLanguage(m) {
+    const language = languageTag(m.language);
+    if (!language) throw new Error('"language" must be a language tag (BCP 47, such as "en", "de" or "pt-BR")');
+    return { roundupId: needString(m, 'roundupId'), language };
+  },
   setPublished(m) {
     if (typeof m.published !== 'boolean') throw new Error('"published" must be true or false');
     return { roundupId: needString(m, 'roundupId'), published: m.published };

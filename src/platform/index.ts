@@ -9,3 +9,8 @@ export { browser };
 export function extensionUrl(path: string): string {
   return browser.runtime.getURL(path);
 }
+
+/** The browser's own interface language (e.g. "de", "pt-BR"; some browsers say "en_US"). */
+export function browserLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

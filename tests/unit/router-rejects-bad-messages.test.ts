@@ -48,6 +48,20 @@ describe('the message router', () => {
     expect(kinds).toEqual(['posts', 'words', 'words', 'words', 'posts']);
   });
 
+  it("sets a roundup's export language from the editor only, in canonical form, and refuses what is no language tag", async () => {
+    const { route, store, kinds } = await setUp();
+    const roundupId = (await store.currentRoundup()).id;
+    expect(await route({ type: 'setRoundupLanguage', roundupId, language: 'PT-br' }, fromEditor)).toEqual({ ok: true, value: { language: 'pt-BR' } });
+    expect((await store.currentRoundup()).language).toBe('pt-BR');
+    expect(kinds).toEqual(['words']);
+    for (const language of ['english', 'en_US', '', 42, undefined]) {
+      const answer = await route({ type: 'setRoundupLanguage', roundupId, language }, fromEditor);
+      expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/"language" must be a language tag/) });
+    }
+    expect(await route({ type: 'setRoundupLanguage', roundupId, language: 'de' }, fromPage)).toMatchObject({ ok: false });
+    expect((await store.currentRoundup()).language).toBe('pt-BR');
+  });
+
   it.each([
     ['not an object', 'clip', 'A message must be an object with a "type".'],
     ['null', null, 'A message must be an object with a "type".'],
