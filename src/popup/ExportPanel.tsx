@@ -17,6 +17,7 @@ import { askBackground, type Ask } from './export/ask';
 import { copyExport, downloadExport } from './export/clipboard-file';
 import { ExportPreview, type PreviewFollow } from './export/ExportPreview';
 import { ImportBackup } from './export/ImportBackup';
+import { RoundupLanguage } from './RoundupLanguage';
 import { SendToWordPress, type SendAccess } from './export/SendToWordPress';
 import { readPictures as readKept, type ReadPictures } from './export/read-pictures';
 import { loadFiles, useExportFile, useFilesModule, useKeptPictures, type LoadFiles } from './export/use-export-file';
@@ -118,6 +119,17 @@ export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, 
           ))}
         </select>
       </div>
+      {format !== 'json' && (
+        <div class="field">
+          <RoundupLanguage
+            value={typed.language}
+            onChange={(language) => {
+              setMessage('');
+              ask('setRoundupLanguage', { roundupId: typed.id, language }).catch((e: Error) => setMessage(`The language was not changed: ${e.message}`));
+            }}
+          />
+        </div>
+      )}
       {choosing && (
         <div class="field">
           <label for="export-pictures">Pictures</label>

@@ -34,8 +34,11 @@ async function setUp(settings: Partial<Settings> = {}, host?: { home: 'popup' | 
     return reply.value as never;
   };
   const { roundup, posts } = await store.loadRoundup(current.id);
-  render(<ExportPanel roundup={roundup} posts={Object.fromEntries(posts.map((p) => [p.id, p]))} ask={ask} host={host} files={files} />);
-  return { store };
+  const byId = Object.fromEntries(posts.map((p) => [p.id, p]));
+  const view = render(<ExportPanel roundup={roundup} posts={byId} ask={ask} host={host} files={files} />);
+  /** The panel shown again with the roundup as stored now (the editor does this on a change notice). */
+  const reread = async () => view.rerender(<ExportPanel roundup={(await store.loadRoundup(current.id)).roundup} posts={byId} ask={ask} host={host} files={files} />);
+  return { store, reread, roundupId: current.id };
 }
 
 // The export code, as the built extension loads it from export-files.js.
@@ -138,4 +141,19 @@ it('in the toolbar popup, "Import backup" opens a tab (a file chooser would clos
   expect(screen.queryByLabelText('Import backup')).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Import backup' }));
   expect(opened).toEqual(['']);
+});
+
+describe('the export language', () => {
+  it("sets the roundup's export language, and the export then writes its dates in it", async () => {
+    const { store, reread, roundupId } = await setUp();
+    await waitFor(() => expect(output()).toContain('November 20, 2025'));
+    const language = screen.getByRole('combobox', { name: 'Export language' }) as HTMLSelectElement;
+    expect(language.value).toBe('en');
+    expect([...language.options].map((o) => o.textContent)).toContain('Deutsch');
+    fireEvent.change(language, { target: { value: 'de' } });
+    await waitFor(async () => expect((await store.loadRoundup(roundupId)).roundup.language).toBe('de'));
+    await reread();
+    await waitFor(() => expect(output()).toContain('20. November 2025'));
+    expect((screen.getByRole('combobox', { name: 'Export language' }) as HTMLSelectElement).value).toBe('de');
+  });
 });
