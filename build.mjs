@@ -27,8 +27,8 @@ const KB = 1024;
 // document, the DOM its service worker lacks (it reads there instead); Firefox never opens it.
 // Each browser has its own background.js (targetBuilds below): Chrome's leaves that reader out,
 // Firefox's the polyfill; both keep to one budget.
-const BUDGETS = { 'popup.js': 26 * KB, 'content.js': 20 * KB, 'content-mastodon.js': 25 * KB, 'background.js': 38 * KB, 'options.js': 25 * KB, 'export-files.js': 23 * KB, 'offscreen.js': 12 * KB };
-const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['src/options/options.html', 'options.html'], ['src/offscreen/offscreen.html', 'offscreen.html'], ['icons', 'icons']];
+const BUDGETS = { 'popup.js': 27 * KB, 'content.js': 20 * KB, 'content-mastodon.js': 25 * KB, 'background.js': 38 * KB, 'options.js': 25 * KB, 'export-files.js': 23 * KB, 'offscreen.js': 12 * KB };
+const STATIC = [['src/popup/popup.html', 'popup.html'], ['src/popup/popup.css', 'popup.css'], ['src/options/options.html', 'options.html'], ['src/offscreen/offscreen.html', 'offscreen.html'], ['icons', 'icons'], ['_locales', '_locales']];
 // The side panel (Chrome) and sidebar (Firefox) run the editor from popup.html itself, marked
 // so the app lays itself out for a tall, narrow home.
 const PANEL_PAGE = 'panel.html';

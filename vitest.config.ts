@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // The English catalogue behind browser.i18n (src/platform/i18n.ts).
+          setupFiles: ['tests/unit/setup/i18n.ts'],
         },
       },
       {

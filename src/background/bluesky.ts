@@ -7,6 +7,7 @@ import type { Post } from '../model/post';
 import { BLUESKY_API, blueskyPostIdFor, blueskyPostLink, blueskyPostUrl } from '../model/networks';
 import { readApiError, readGetPosts, readThread } from '../capture/bluesky-api';
 import { linkOnlyPost } from '../capture/link-post';
+import { t } from '../platform/i18n';
 
 export interface ApiAnswer {
   status: number;
@@ -39,13 +40,13 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
     try {
       answer = await deps.get(url);
     } catch (e) {
-      return { ok: false, error: `Bluesky could not be reached (${((e as Error).message || 'no answer').replace(/[.\s]+$/, '')}).` };
+      return { ok: false, error: t('blueskyUnreachable', ((e as Error).message || t('noAnswer')).replace(/[.\s]+$/, '')) };
     }
     if (answer.status !== 200) return { ok: false, error: readApiError(answer.status, answer.body, answer.retryAfter) };
     try {
       return { ok: true, value: JSON.parse(answer.body) as unknown };
     } catch {
-      return { ok: false, error: 'Bluesky answered, but not with the post’s data.' };
+      return { ok: false, error: t('blueskyNotPostData') };
     }
   }
 
@@ -55,7 +56,7 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
     const { posts, errors } = readGetPosts(json.value, { capturedAt: deps.now(), pageUrl });
     const found = posts[0];
     if (found) return { ok: true, value: found };
-    return { ok: false, error: errors[0] ?? 'This post is not on Bluesky any more (deleted, or hidden by its author).' };
+    return { ok: false, error: errors[0] ?? t('blueskyPostGone') };
   }
 
   async function did(actor: string): Promise<Result<string>> {
@@ -63,14 +64,14 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
     const json = await call(xrpc('com.atproto.identity.resolveHandle', { handle: actor }));
     if (!json.ok) return json;
     const value = (json.value as { did?: unknown } | null)?.did;
-    return typeof value === 'string' && /^did:(?:plc|web):/.test(value) ? { ok: true, value } : { ok: false, error: `Bluesky does not know the handle @${actor}.` };
+    return typeof value === 'string' && /^did:(?:plc|web):/.test(value) ? { ok: true, value } : { ok: false, error: t('blueskyUnknownHandle', actor) };
   }
 
   async function thread(atUri: string, pageUrl: string): Promise<Result<Post[]>> {
     const json = await call(xrpc('app.bsky.feed.getPostThread', { uri: atUri, depth: '100', parentHeight: '100' }));
     if (!json.ok) return json;
     const { posts, errors } = readThread(json.value, { capturedAt: deps.now(), pageUrl });
-    return posts.length ? { ok: true, value: posts } : { ok: false, error: errors[0] ?? 'Bluesky gave no thread for this post.' };
+    return posts.length ? { ok: true, value: posts } : { ok: false, error: errors[0] ?? t('blueskyNoThread') };
   }
 
   return {
@@ -78,7 +79,7 @@ export function createBluesky(deps: BlueskyDeps): Bluesky {
     thread,
     async postOfLink(url, pageUrl) {
       const link = blueskyPostLink(url);
-      if (!link) return { ok: false, error: 'This link does not lead to a post on Bluesky (bsky.app/profile/…/post/…).' };
+      if (!link) return { ok: false, error: t('notABlueskyLink') };
       const author = await did(link.actor);
       if (!author.ok) return author;
       return post(`at://${author.value}/app.bsky.feed.post/${link.rkey}`, pageUrl);

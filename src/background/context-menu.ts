@@ -12,6 +12,7 @@ import type { Handlers } from './router';
 import { blueskyPostLink, mastodonStatusLink, possibleInstance } from '../model/networks';
 import { askedInstances, askToRunOn, enabledInstances, markAsked } from '../platform/instances';
 import { sayOnPage } from '../platform/page-notice';
+import { t } from '../platform/i18n';
 import { contextMenusApi, type ContextMenusApi } from '../platform/optional-apis';
 
 /** Link patterns (`targetUrlPatterns`) of Bluesky post links. */
@@ -80,10 +81,10 @@ export async function clipFromMenu(
  */
 export function menuNotice(outcome: { how: 'page' | 'link' | 'not-a-post' } | { error: unknown }): string | null {
   if ('error' in outcome) {
-    const reason = ((outcome.error as Error | null)?.message || 'it could not be read').replace(/\.$/, '');
-    return `Roundup could not clip this post: ${reason}.`;
+    const reason = ((outcome.error as Error | null)?.message || t('itCouldNotBeRead')).replace(/\.$/, '');
+    return t('menuCouldNotClip', reason);
   }
-  return outcome.how === 'link' ? 'Clipped to your roundup.' : null;
+  return outcome.how === 'link' ? t('clippedToRoundup') : null;
 }
 
 function browserDeps(handlers: Handlers): MenuDeps {
@@ -102,7 +103,7 @@ function createMenu(menus: ContextMenusApi): void {
   void menus.removeAll().then(() => {
     menus.create({
       id: CLIP_LINK_MENU,
-      title: 'Clip this post',
+      title: t('clipThisPost'),
       contexts: ['link'],
       targetUrlPatterns: [...X_POST_LINK_PATTERNS, ...BLUESKY_POST_LINK_PATTERNS, ...MASTODON_STATUS_LINK_PATTERNS],
     });

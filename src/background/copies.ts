@@ -10,6 +10,7 @@ import {
 } from '../model/media';
 import type { Settings } from '../model/settings';
 import type { CopyStore, NotKept } from '../store/copies';
+import { t } from '../platform/i18n';
 
 /** A failed copy is tried again no sooner than this × 2^tries after its last try… */
 export const RETRY_BASE_MS = 60_000;
@@ -24,19 +25,16 @@ const MB = Math.round(MAX_COPY_BYTES / (1024 * 1024));
 /** Why a picture has no kept copy, as the writer reads it. */
 export const REASONS = {
   permission: NOT_ALLOWED_REASON,
-  network: 'The picture could not be loaded (no connection, or the server did not answer)',
-  timeout: 'The picture took too long to load',
-  tooLarge: `The picture is larger than ${MB} MB, more than Roundup keeps`,
-  notAnImage: 'The file is not a JPEG, PNG, GIF or WebP picture',
-  diskFull: 'There was no room left on the disk for the copy',
-  notMediaHost: `Roundup copies pictures only from ${HOSTS}`,
-  redirected: (host: string) => `The picture's address led to ${host}; Roundup copies pictures only from ${HOSTS}`,
-  http: (host: string, status: number) =>
-    status === 404 || status === 410
-      ? `${host} answered ${status}: the picture may have been deleted`
-      : `${host} answered HTTP ${status}`,
-  notPicture: (host: string, type: string) => `${host} sent ${type ? `“${type}”` : 'something without a type'}, not a picture`,
-  notStored: (message: string) => `The copy could not be stored: ${message}`,
+  network: t('copyNetwork'),
+  timeout: t('copyTimeout'),
+  tooLarge: t('copyTooLarge', MB),
+  notAnImage: t('copyNotAnImage'),
+  diskFull: t('copyDiskFull'),
+  notMediaHost: t('copyNotMediaHost', HOSTS),
+  redirected: (host: string) => t('copyRedirected', host, HOSTS),
+  http: (host: string, status: number) => t(status === 404 || status === 410 ? 'copyGone' : 'copyHttp', host, status),
+  notPicture: (host: string, type: string) => (type ? t('copyNotPicture', host, type) : t('copyNoType', host)),
+  notStored: (message: string) => t('copyNotStored', message),
 };
 
 /** What the copier needs of the store (store/copies.ts, and the settings). */

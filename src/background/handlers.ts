@@ -12,6 +12,7 @@ import type { Mastodon } from './mastodon';
 import { createInstanceHandlers, type InstanceDeps } from './instances';
 import { blueskyAtUri, blueskyPostLink, mastodonIdUrl, mastodonStatusLink } from '../model/networks';
 import type { Post } from '../model/post';
+import { t } from '../platform/i18n';
 
 /** The networks' public APIs the background reads posts from (background/bluesky.ts, mastodon.ts); none in tests that need none. */
 export interface NetworkApis {
@@ -75,16 +76,16 @@ export function createHandlers(
     const atUri = blueskyAtUri(postId);
     if (atUri && apis.bluesky) {
       const read = await apis.bluesky.thread(atUri, '');
-      if (!read.ok) throw new Refused(`The thread could not be read from Bluesky: ${read.error}`);
+      if (!read.ok) throw new Refused(t('threadFromBlueskyFailed', read.error));
       return read.value;
     }
     const statusUrl = mastodonIdUrl(postId);
     if (statusUrl && apis.mastodon) {
       const read = await apis.mastodon.thread(statusUrl, statusUrl);
-      if (!read.ok) throw new Refused(`The thread could not be read from Mastodon: ${read.error}`);
+      if (!read.ok) throw new Refused(t('threadFromMastodonFailed', read.error));
       return read.value;
     }
-    throw new Refused('Only a Bluesky or Mastodon post’s thread is read from its network; on X, the page’s thread is clipped.');
+    throw new Refused(t('threadOnlyFromNetworks'));
   };
 
   return {
@@ -169,7 +170,7 @@ export function createHandlers(
     // Validated here, where it is written: nothing reaches the store unless the whole file is good.
     async importBackup({ text }) {
       const parsed = parseBackup(text);
-      if (!parsed.ok) throw new Refused(`This file cannot be imported: ${parsed.error}. Nothing was changed.`);
+      if (!parsed.ok) throw new Refused(t('importFailed', parsed.error));
       const summary = await store.importBackup(parsed.data);
       void copies.resume(); // the imported posts' pictures, by the path every stored post takes
       await changed(await store.currentRoundup()); // the current roundup may be one it replaced
@@ -204,18 +205,18 @@ export function createHandlers(
       if (!post && blueskyPostLink(url)) {
         // Read whole from Bluesky's API; when it cannot be asked, a link naming its author's DID
         // is still kept, partial.
-        const read = apis.bluesky ? await apis.bluesky.postOfLink(url, pageUrl ?? url) : { ok: false as const, error: 'Bluesky cannot be asked from here.' };
+        const read = apis.bluesky ? await apis.bluesky.postOfLink(url, pageUrl ?? url) : { ok: false as const, error: t('blueskyCannotBeAsked') };
         post = read.ok ? read.value : blueskyPostFromLink(url, pageUrl ?? url, capturedAt);
-        if (!post && !read.ok) throw new Refused(`This Bluesky post could not be read: ${read.error}`);
+        if (!post && !read.ok) throw new Refused(t('blueskyPostUnreadable', read.error));
       }
       if (!post && mastodonStatusLink(url)) {
         // Read whole from the instance the link names. Without its answer there is no post to
         // keep: its id is its address on its home instance, which the link may not be.
-        const read = apis.mastodon ? await apis.mastodon.postOfLink(url, pageUrl ?? url) : { ok: false as const, error: 'Mastodon cannot be asked from here.' };
-        if (!read.ok) throw new Refused(`This Mastodon post could not be read: ${read.error}`);
+        const read = apis.mastodon ? await apis.mastodon.postOfLink(url, pageUrl ?? url) : { ok: false as const, error: t('mastodonCannotBeAsked') };
+        if (!read.ok) throw new Refused(t('mastodonPostUnreadable', read.error));
         post = read.value;
       }
-      if (!post) throw new Refused('This link does not lead to a post on X (x.com/…/status/…), Bluesky (bsky.app/profile/…/post/…) or Mastodon (…/@user/<number>).');
+      if (!post) throw new Refused(t('notAPostLink'));
       // A richer copy clipped earlier (into any roundup) keeps all it has: a link tells less than the page did.
       const { roundup, added } = await store.clip(post);
       copyStored(post.id);

@@ -1,6 +1,6 @@
 // The service worker (Chrome) / background script (Firefox): wiring only. MV3 may stop it at
 // any moment, so it keeps nothing in memory it cannot lose: the database is reopened on wake.
-import { browser, browserLanguage, type Runtime } from '../platform';
+import { browser, writerLanguage, type Runtime } from '../platform';
 import { EDITOR_PORT, LONG_REQUESTS, type ChangeNotice, type MessageType, type Reply } from '../messages';
 import type { Roundup } from '../model/roundup';
 import { roundupLanguage } from '../model/language';
@@ -31,7 +31,7 @@ const faults = createWriteFaults();
 let storePromise: Promise<Stores> | undefined;
 function store(): Promise<Stores> {
   // A new roundup's exports speak the browser's language until the writer picks another.
-  storePromise ??= openRoundupDb().then((db) => createStores(withWriteFaults(db, faults), { language: () => roundupLanguage(browserLanguage()) }));
+  storePromise ??= openRoundupDb().then((db) => createStores(withWriteFaults(db, faults), { language: () => roundupLanguage(writerLanguage()) }));
   storePromise.catch(() => (storePromise = undefined));
   return storePromise;
 }

@@ -6,6 +6,7 @@ import type { Handlers } from './router';
 import type { Mastodon } from './mastodon';
 import type { MastodonTab } from '../messages';
 import { possibleInstance } from '../model/networks';
+import { t } from '../platform/i18n';
 
 export interface InstanceDeps {
   /** The enabled instances' origins (listed and granted). */
@@ -35,9 +36,9 @@ export function createInstanceHandlers(deps: InstanceDeps | undefined, mastodon:
     },
     async enableMastodon({ origin }) {
       const page = possibleInstance(origin);
-      if (!page || page.origin !== origin) throw new Refused(`${origin.slice(0, 100)} is not the address of a server Roundup can run on (https://host).`);
-      if (!deps || !mastodon) throw new Refused('Roundup cannot run on Mastodon servers in this browser.');
-      if (!(await deps.mayRunOn(origin))) throw new Refused(`Roundup was not allowed to run on ${page.host}.`);
+      if (!page || page.origin !== origin) throw new Refused(t('notAServerOrigin', origin.slice(0, 100)));
+      if (!deps || !mastodon) throw new Refused(t('noMastodonHere'));
+      if (!(await deps.mayRunOn(origin))) throw new Refused(t('notAllowedOn', page.host));
       const check = await mastodon.instance(origin);
       if (!check.ok) throw new Refused(check.error);
       await deps.add(origin);

@@ -14,6 +14,7 @@ import { mastodonStatusLink } from '../model/networks';
 import { contextStatuses, readApiError, readInstance, readThreadStatuses } from '../capture/mastodon-api';
 import type { ReadStatusFromJson } from '../platform/read-status';
 import type { ApiAnswer } from './bluesky';
+import { t } from '../platform/i18n';
 
 export interface MastodonDeps {
   /** A GET on an instance's public API (platform/api-fetch.ts); throws when it cannot be reached. */
@@ -62,19 +63,19 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
     try {
       return { ok: true, value: await deps.get(url) };
     } catch (e) {
-      return { ok: false, error: ((e as Error)?.message || 'no answer').replace(/[.\s]+$/, '') };
+      return { ok: false, error: ((e as Error)?.message || t('noAnswer')).replace(/[.\s]+$/, '') };
     }
   }
 
   async function checkInstance(origin: string, host: string): Promise<Result<InstanceInfo>> {
     const notMastodon: Result<InstanceInfo> = {
       ok: false,
-      error: `${host} is not a Mastodon server (it does not answer as Mastodon’s API does), so Roundup cannot read this post from it.`,
+      error: t('notMastodonServer', host),
     };
     for (const version of ['v2', 'v1']) {
       const answer = await get(`${origin}/api/${version}/instance`);
       if (!answer.ok) {
-        return { ok: false, error: `${host} could not be reached (${answer.error}). It may be down, or not a Mastodon server.` };
+        return { ok: false, error: t('mastodonHostUnreachable', host, answer.error) };
       }
       const { status, body, retryAfter } = answer.value;
       if (status === 401 || status === 403 || status === 429 || (status >= 500 && status <= 599)) {
@@ -106,20 +107,20 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
   /** The JSON a GET on the instance's API answers, or why there is none, said for the writer. */
   async function getJson(url: string, host: string): Promise<Result<unknown>> {
     const answer = await get(url);
-    if (!answer.ok) return { ok: false, error: `The Mastodon server ${host} could not be reached (${answer.error}).` };
+    if (!answer.ok) return { ok: false, error: t('mastodonUnreachable', host, answer.error) };
     const { status, body, retryAfter } = answer.value;
     if (status !== 200) return { ok: false, error: readApiError(status, body, retryAfter, nowMs()) };
     try {
       return { ok: true, value: JSON.parse(body) as unknown };
     } catch {
-      return { ok: false, error: `${host} answered, but not with the post’s data.` };
+      return { ok: false, error: t('mastodonNotPostData', host) };
     }
   }
 
   /** The instance a status link names, checked: its origin (https, but for a test server here over http) and host. */
   async function server(url: string): Promise<Result<{ origin: string; host: string; id: string }>> {
     const link = mastodonStatusLink(url);
-    if (!link) return { ok: false, error: 'This link does not lead to a post on a Mastodon server (…/@user/<number>).' };
+    if (!link) return { ok: false, error: t('notAMastodonLink') };
     const origin = `${LOOPBACK.test(link.host) && url.startsWith('http:') ? 'http' : 'https'}://${link.host}`;
     const checked = await instance(origin, link.host);
     return checked.ok ? { ok: true, value: { origin, host: link.host, id: link.id } } : checked;

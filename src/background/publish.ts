@@ -10,6 +10,7 @@ import { sendRoundup } from '../publish/send';
 import { siteAddress } from '../publish/wordpress';
 import type { SendReport } from '../publish/types';
 import { isMediaHost, MAX_COPY_BYTES } from '../model/media';
+import { t } from '../platform/i18n';
 
 export type PublishType = 'checkWordPressSite' | 'saveWordPressSite' | 'removeWordPressSite' | 'getPublishState' | 'sendToWordPress';
 export type PublishHandlers = Pick<Handlers, PublishType>;
@@ -37,8 +38,7 @@ export const OFFLINE: PublishDeps = {
   now: () => new Date().toISOString(),
 };
 
-const notAllowed = (url: string) =>
-  `Roundup may not reach ${new URL(url).origin} yet: allow it when your browser asks (press the button again to be asked).`;
+const notAllowed = (url: string) => t('mayNotReachYet', new URL(url).origin);
 
 export function createPublishHandlers(store: Stores, deps: PublishDeps): PublishHandlers {
   // One send per roundup at a time: a second press (or a second editor) waits for the first,
@@ -57,21 +57,21 @@ export function createPublishHandlers(store: Stores, deps: PublishDeps): Publish
   const picture = async (url: string) => {
     const kept = await store.keptCopy(url);
     if (kept) return { type: kept.type, bytes: new Uint8Array(await kept.bytes.arrayBuffer()) };
-    if (!isMediaHost(url)) return { missing: 'no copy is kept, and it is not on a network’s media host' };
+    if (!isMediaHost(url)) return { missing: t('pictureNotOnMediaHost') };
     try {
       const response = await deps.fetchPicture(url);
-      if (!response.ok) return { missing: `no copy is kept, and ${new URL(url).hostname} answered HTTP ${response.status}` };
+      if (!response.ok) return { missing: t('pictureHttp', new URL(url).hostname, response.status) };
       const bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes.length === 0 || bytes.length > MAX_COPY_BYTES) return { missing: 'no copy is kept, and X sent no usable picture' };
+      if (bytes.length === 0 || bytes.length > MAX_COPY_BYTES) return { missing: t('pictureUnusable') };
       return { type: response.headers.get('content-type') ?? '', bytes };
     } catch (e) {
-      return { missing: `no copy is kept, and it could not be fetched (${(e as Error).message})` };
+      return { missing: t('pictureUnfetched', (e as Error).message) };
     }
   };
 
   async function send(request: Parameters<PublishHandlers['sendToWordPress']>[0]): Promise<SendReport> {
     const site = await store.savedSite();
-    if (!site) throw new Refused('No WordPress site yet: add yours in Settings (Site address, User name, Application password), then send again.');
+    if (!site) throw new Refused(t('noSiteSendAgain'));
     if (!(await deps.maySendTo(site.url))) throw new Refused(notAllowed(site.url));
     const outcome = await sendRoundup(site, request, {
       call: deps.call,

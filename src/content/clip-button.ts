@@ -5,6 +5,7 @@
 // document's delegated listeners below serve every button), and a tooltip built only when first
 // wanted. Built with DOM calls only: nothing here parses HTML.
 import { OWN_ATTRIBUTE } from './attributes';
+import { t, uiDirection, uiLanguage } from '../platform/i18n';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** On the button: the post id it clips. */
@@ -38,7 +39,6 @@ ${BUTTON}:hover > [role="tooltip"], ${BUTTON}:focus-visible > [role="tooltip"], 
 // A clipping mark: a card with a plus (not clipped) / a filled card with a check (clipped).
 const OUTLINE = 'M6 2h12a2 2 0 0 1 2 2v16.5l-8-4.5-8 4.5V4a2 2 0 0 1 2-2zm0 2v13.1l6-3.4 6 3.4V4H6zm5 2h2v2.5h2.5v2H13V13h-2v-2.5H8.5v-2H11V6z';
 const FILLED = 'M6 2h12a2 2 0 0 1 2 2v16.5l-8-4.5-8 4.5V4a2 2 0 0 1 2-2zm4.6 10.6 5-5-1.4-1.4-3.6 3.6-1.8-1.8-1.4 1.4 3.2 3.2z';
-const TIP = { off: 'Clip to your roundup', on: 'Remove from your roundup' };
 
 // Made once and cloned for every post: one native call instead of a dozen per button.
 let template: HTMLButtonElement | undefined;
@@ -47,7 +47,7 @@ function buttonTemplate(): HTMLButtonElement {
     template = document.createElement('button');
     template.type = 'button';
     template.setAttribute(OWN_ATTRIBUTE, 'clip');
-    template.setAttribute('aria-label', 'Clip post');
+    template.setAttribute('aria-label', t('clipPost'));
     template.setAttribute('aria-pressed', 'false');
     const svg = document.createElementNS(SVG_NS, 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
@@ -76,6 +76,8 @@ function tipOf(button: Element): HTMLElement {
     tip.id = `roundup-tip-${++tips}`;
     tip.setAttribute('role', 'tooltip');
     tip.setAttribute(OWN_ATTRIBUTE, 'tip');
+    tip.lang = uiLanguage();
+    tip.dir = uiDirection();
     button.append(tip);
     button.setAttribute('aria-describedby', tip.id);
   }
@@ -84,8 +86,8 @@ function tipOf(button: Element): HTMLElement {
 
 function tipText(button: Element): string {
   const error = button.getAttribute('data-error');
-  if (error) return `Could not clip: ${error}`;
-  return button.getAttribute('aria-pressed') === 'true' ? TIP.on : TIP.off;
+  if (error) return t('tipCouldNotClip', error);
+  return t(button.getAttribute('aria-pressed') === 'true' ? 'tipRemove' : 'tipClip');
 }
 
 /** Refreshes the tooltip's words, if it has been shown. */

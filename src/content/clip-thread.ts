@@ -11,13 +11,14 @@ import { blueskyIdParts } from '../model/networks';
 import { send } from '../platform/messaging';
 import { OWN_ATTRIBUTE } from './attributes';
 import type { NetworkAdapter } from './network';
+import { plural, sentences, t, uiDirection, uiLanguage } from '../platform/i18n';
 
 export const THREAD_ATTRIBUTE = 'data-roundup-thread';
 
 /** Its look, for the page stylesheet: a small pill in the post's action row. */
 export const THREAD_BUTTON_CSS = `
 button[${THREAD_ATTRIBUTE}] {
-  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; height: 28px; padding: 0 10px; margin: 3px 0 3px 4px;
+  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; height: 28px; padding: 0 10px; margin: 3px 0; margin-inline-start: 4px;
   border: 1px solid var(--roundup-line, rgb(207, 217, 222)); border-radius: 9999px; cursor: pointer; white-space: nowrap;
   font: 600 13px/1 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   color: var(--roundup-fg, rgb(15, 20, 25));
@@ -45,15 +46,17 @@ export type Say = (text: string, options?: { ms?: number }) => void;
 async function clipThread(site: NetworkAdapter['site'], postId: string, say: Say): Promise<void> {
   if (site === 'x') {
     const thread = selfThread(capturePosts(document, location.href), postId);
-    if (!thread) return say('This thread could not be read from the page.');
+    if (!thread) return say(t('threadUnreadable'));
     const { added } = await send('clipThread', { posts: thread.posts });
     const n = thread.posts.length;
-    const what = n === 1 ? 'This post has no thread of its author’s on the page' : `A thread of ${n} posts`;
-    const done = n === 1 ? `${what}: it is in your roundup.` : added === 0 ? `${what}: all already in your roundup.` : `${what} is in your roundup${added < n ? ` (${added} new)` : ''}.`;
-    return say(thread.more ? `${done} X shows only part of this thread: scroll down to load the rest, then press “Clip thread” again.` : done, { ms: 6000 });
+    const done = n === 1 ? t('threadSingle')
+      : added === 0 ? plural('threadAllThere', n)
+      : added < n ? plural('threadClippedSome', n, added)
+      : plural('threadClipped', n);
+    return say(sentences(done, thread.more && t('threadMore')), { ms: 6000 });
   }
   const { added, count } = await send('clipThreadOf', { postId });
-  say(added === 0 ? `The thread is already in your roundup (${count} posts there).` : `A thread of ${added} new ${added === 1 ? 'post' : 'posts'} is in your roundup.`, { ms: 6000 });
+  say(added === 0 ? plural('threadAlreadyThere', count) : plural('threadAdded', added), { ms: 6000 });
 }
 
 /**
@@ -76,10 +79,12 @@ export function createThreadButton(network: NetworkAdapter, say: Say) {
     if (!mine || post.querySelector(`button[${THREAD_ATTRIBUTE}]`)) return;
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Clip thread';
+    button.textContent = t('clipThread');
+    button.lang = uiLanguage();
+    button.dir = uiDirection();
     button.setAttribute(THREAD_ATTRIBUTE, postId);
     button.setAttribute(OWN_ATTRIBUTE, 'thread');
-    button.title = 'Clip this post and its author’s thread, in order';
+    button.title = t('clipThreadHint');
     button.addEventListener('click', (event) => {
       // The post around it is a link on some sites: the click is ours alone.
       event.preventDefault();
@@ -87,7 +92,7 @@ export function createThreadButton(network: NetworkAdapter, say: Say) {
       if (button.getAttribute('aria-busy') === 'true') return;
       button.setAttribute('aria-busy', 'true');
       clipThread(network.site, postId, say)
-        .catch((e: Error) => say(`The thread could not be clipped: ${e.message}`))
+        .catch((e: Error) => say(t('threadFailed', e.message)))
         .finally(() => button.removeAttribute('aria-busy'));
     });
     network.buttonPlace(post).append(button);

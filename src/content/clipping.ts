@@ -10,6 +10,7 @@ import { CLIPPED_ATTRIBUTE } from './attributes';
 import type { NoticeOptions } from './notice';
 import { X_ADAPTER, type NetworkAdapter } from './network';
 import type { PostTracker } from './posts';
+import { t } from '../platform/i18n';
 
 export interface Toggled {
   clipped: boolean;
@@ -56,11 +57,11 @@ export function createClipping(
     const bs = buttons.of(tracker.elementsOf(postId));
     const fail = (message: string) => {
       for (const b of bs) b.setError(message);
-      notify(`Roundup could not clip this post: ${message}`);
+      notify(t('couldNotClipPost', message));
       return null;
     };
     const captured = capture(post, location.href);
-    if (!captured) return fail('it could not be read from the page.');
+    if (!captured) return fail(t('unreadableOnPage'));
     for (const b of bs) b.setBusy(true);
     try {
       const result = await act(captured);
@@ -77,10 +78,10 @@ export function createClipping(
     try {
       const state = await send('restoreFromTrash', { id: trashId });
       book.set(postId, true, state.count);
-      notify('Back in your roundup.');
+      notify(t('backInRoundup'));
     } catch (e) {
       const reason = (e as Error).message.replace(/\.$/, '');
-      notify(`Could not put it back (${reason}). Your words are still in the Trash, in the Roundup editor.`, { ms: 10_000 });
+      notify(t('couldNotPutBack', reason), { ms: 10_000 });
     }
   }
 
@@ -91,7 +92,7 @@ export function createClipping(
       book.set(postId, true, state.count);
       return true;
     });
-    if (ok) notify('Back in your roundup.');
+    if (ok) notify(t('backInRoundup'));
   }
 
   return {
@@ -107,10 +108,10 @@ export function createClipping(
         if (!result || result.clipped) return; // it failed (its error is shown), or was not a removal
         await (result.trashId ? undo(postId, result.trashId) : clipAgain(post, postId));
       };
-      const offerUndo = (text: string, focus: boolean) => notify(text, { action: { label: 'Undo', run: undoRemoval }, focus });
+      const offerUndo = (text: string, focus: boolean) => notify(text, { action: { label: t('undo'), run: undoRemoval }, focus });
       // Said at once, in the task of the press itself: the background's answer takes a moment,
       // and "Undo" must be there as soon as the writer looks for it.
-      if (removing) offerUndo('Removed from your roundup.', how.keyboard === true);
+      if (removing) offerUndo(t('removedFromRoundup'), how.keyboard === true);
       const result = await withPost(post, postId, async (captured): Promise<Toggled> => {
         const state = await send('toggleClip', { post: captured });
         book.set(postId, state.clipped, state.count);
@@ -118,10 +119,10 @@ export function createClipping(
       });
       settle(result);
       if (!result || undone) return result;
-      if (result.clipped && removing) notify('Clipped to your roundup.', { ms: 2000 }); // this tab's view was behind
+      if (result.clipped && removing) notify(t('clippedToRoundup'), { ms: 2000 }); // this tab's view was behind
       // The words went to the Trash: say so (an item with none is simply gone; Undo clips it again).
-      else if (!result.clipped && result.trashId) offerUndo('Removed from your roundup. Your words are in the Trash.', how.keyboard === true && !removing);
-      else if (!result.clipped && !removing) offerUndo('Removed from your roundup.', how.keyboard === true);
+      else if (!result.clipped && result.trashId) offerUndo(t('removedWordsInTrash'), how.keyboard === true && !removing);
+      else if (!result.clipped && !removing) offerUndo(t('removedFromRoundup'), how.keyboard === true);
       return result;
     },
     async add(post, postId) {

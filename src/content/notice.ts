@@ -3,6 +3,7 @@
 // Announced politely to screen readers. One with an action stays long enough to use: its clock
 // stops while the pointer is over it or focus is inside, and Escape gives focus back.
 import { OWN_ATTRIBUTE } from './attributes';
+import { uiDirection, uiLanguage } from '../platform/i18n';
 
 const STYLE = `
 div { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647;
@@ -52,6 +53,9 @@ function make(): HTMLElement {
   style.textContent = STYLE;
   const b = document.createElement('div');
   b.setAttribute('role', 'status');
+  // In the words' own language and direction, whatever the page's.
+  b.lang = uiLanguage();
+  b.dir = uiDirection();
   b.addEventListener('pointerenter', () => {
     hovered = true;
     stopClock();

@@ -16,6 +16,7 @@ import { trackPosts } from './posts';
 import { showNewPost } from './show-post';
 import { createSelectMode } from './select-mode';
 import { watchTheme } from './theme';
+import { t } from '../platform/i18n';
 
 /** Stops the script already on this page (an older copy, or the other entry), and returns this one's signal. */
 export function takeOver(): AbortSignal {
@@ -64,19 +65,19 @@ export function start(signal: AbortSignal, network: NetworkAdapter): void {
       const postId = post && tracker.idOf(post);
       if (!post || !postId) {
         // X and Mastodon move between posts with j and k; bsky.app's posts take focus with Tab.
-        showNotice(`No post has focus. Move to a post with ${network.site === 'bluesky' ? 'Tab' : 'j or k'}, then clip it.`);
+        showNotice(t(network.site === 'bluesky' ? 'noFocusBluesky' : 'noFocusX'));
         throw new Error('no post has focus');
       }
       const result = await clipping.toggle(post, postId, { keyboard: true });
       if (result === null) throw new Error('the post could not be clipped');
-      if (result.clipped) showNotice('Clipped to your roundup.', { ms: 2000 }); // a removal has its own notice
+      if (result.clipped) showNotice(t('clippedToRoundup'), { ms: 2000 }); // a removal has its own notice
       return { postId, clipped: result.clipped };
     },
     clipPostById: async ({ postId }) => {
       const post = tracker.elementsOf(String(postId))[0];
       if (!post) return { found: false };
       await clipping.add(post, String(postId));
-      showNotice('Clipped to your roundup.', { ms: 2000 });
+      showNotice(t('clippedToRoundup'), { ms: 2000 });
       return { found: true };
     },
   });

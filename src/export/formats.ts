@@ -5,29 +5,28 @@ import { fileName } from './filename';
 
 export type { ExportFormatId, FileFormatId, TextFormatId };
 
+/** A format's file. Its name, in the writer's language, is the catalogue's (popup/format-label.ts). */
 export interface ExportFormat<Id extends ExportFormatId = ExportFormatId> {
   id: Id;
-  /** What the "Export format" select shows (CONTRACT.md names these exactly). */
-  label: string;
   extension: string;
   mime: string;
 }
 
 /** The formats whose output is text, shown in "Export output": what renderExport renders. */
 export const EXPORT_FORMATS: readonly ExportFormat<TextFormatId>[] = [
-  { id: 'html', label: 'HTML', extension: 'html', mime: 'text/html' },
-  { id: 'markdown', label: 'Markdown', extension: 'md', mime: 'text/markdown' },
+  { id: 'html', extension: 'html', mime: 'text/html' },
+  { id: 'markdown', extension: 'md', mime: 'text/markdown' },
   // Its own extension so it never overwrites the HTML export of the same roundup.
-  { id: 'wordpress', label: 'WordPress', extension: 'wp.html', mime: 'text/html' },
-  { id: 'text', label: 'Plain text', extension: 'txt', mime: 'text/plain' },
-  { id: 'json', label: 'JSON backup', extension: 'json', mime: 'application/json' },
+  { id: 'wordpress', extension: 'wp.html', mime: 'text/html' },
+  { id: 'text', extension: 'txt', mime: 'text/plain' },
+  { id: 'json', extension: 'json', mime: 'application/json' },
 ];
 
 /** The formats that are files with the kept pictures inside (page.ts, archive.ts). */
 export const FILE_FORMATS: readonly ExportFormat<FileFormatId>[] = [
   // `.page.html`, so it never overwrites the HTML export of the same roundup either.
-  { id: 'page', label: 'Web page (self-contained)', extension: 'page.html', mime: 'text/html' },
-  { id: 'zip', label: 'Archive (.zip)', extension: 'zip', mime: 'application/zip' },
+  { id: 'page', extension: 'page.html', mime: 'text/html' },
+  { id: 'zip', extension: 'zip', mime: 'application/zip' },
 ];
 
 /** Every option of "Export format", in its order. */

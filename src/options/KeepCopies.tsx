@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '../popup/connection';
 import type { CopiesSummary } from '../store/copies';
+import { formatNumber, plural, t } from '../platform/i18n';
 
 /** The host permission for the media hosts, as the options page needs it (platform/permissions.ts in the browser). */
 export interface PictureAccess {
@@ -16,13 +17,13 @@ export interface PictureAccess {
 const MB = 1024 * 1024;
 
 function size(bytes: number): string {
-  return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / MB).toFixed(1)} MB`;
+  return bytes < MB ? t('sizeKb', formatNumber(Math.max(1, Math.round(bytes / 1024)))) : t('sizeMb', formatNumber(bytes / MB, 1));
 }
 
 /** "Copies of 123 pictures take 14.2 MB; 3 could not be copied." */
 export function describeCopies({ kept, bytes, missing }: CopiesSummary): string {
-  const keptText = kept === 0 ? 'No copies kept yet' : `Copies of ${kept} ${kept === 1 ? 'picture' : 'pictures'} take ${size(bytes)}`;
-  return missing > 0 ? `${keptText}; ${missing} could not be copied.` : `${keptText}.`;
+  const keptText = kept === 0 ? t('copiesNone') : plural('copiesTake', kept, size(bytes));
+  return missing > 0 ? plural('copiesSummaryMissing', missing, keptText) : t('copiesSummary', keptText);
 }
 
 const HINT_ID = 'keep-copies-hint';
@@ -42,7 +43,7 @@ export function KeepCopies({ on, onChange, connection, access }: {
     const read = () => {
       connection.request('getCopiesSummary', {}).then(
         (s) => live && setSummary(s),
-        (e: Error) => live && setNote(`The space the copies take could not be read: ${e.message}`),
+        (e: Error) => live && setNote(t('spaceUnreadable', e.message)),
       );
     };
     read();
@@ -70,22 +71,22 @@ export function KeepCopies({ on, onChange, connection, access }: {
     access.request().then(
       (granted) => {
         setAllowed(granted);
-        setNote(granted ? 'Allowed: the pictures not copied yet are being copied now.' : 'Not allowed: no pictures are copied until you allow it.');
+        setNote(t(granted ? 'copiesAllowed' : 'copiesNotAllowed'));
       },
-      (e: Error) => setNote(`The browser could not ask: ${e.message}`),
+      (e: Error) => setNote(t('browserCouldNotAsk', e.message)),
     );
   };
 
   const retry = () => {
     connection.request('retryCopies', {}).then(
-      ({ trying }) => setNote(trying > 0 ? `Trying ${trying} ${trying === 1 ? 'picture' : 'pictures'} again…` : 'Nothing to try again now.'),
-      (e: Error) => setNote(`Could not try again: ${e.message}`),
+      ({ trying }) => setNote(trying > 0 ? plural('tryingAgain', trying) : t('nothingToRetry')),
+      (e: Error) => setNote(t('couldNotRetry', e.message)),
     );
   };
 
   return (
     <fieldset>
-      <legend>Pictures</legend>
+      <legend>{t('pictures')}</legend>
       <label class="check">
         <input
           type="checkbox"
@@ -93,25 +94,23 @@ export function KeepCopies({ on, onChange, connection, access }: {
           aria-describedby={HINT_ID}
           onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
         />
-        Keep copies of photos
+        {t('keepCopies')}
       </label>
       <p class="hint" id={HINT_ID}>
-        Roundup keeps a copy of every picture a clipped post shows (photos, video stills, profile pictures, link
-        previews), loaded once from pbs.twimg.com, so your roundups keep their pictures when the posts are deleted.
-        The copies take space on this computer. Off: no new copies are made; those already kept stay.
+        {t('keepCopiesHint')}
       </p>
       {summary && <p class="hint copies-summary">{describeCopies(summary)}</p>}
       {on && allowed === false && (
         <p class="hint">
-          Your browser has not let Roundup load pictures from pbs.twimg.com yet.{' '}
+          {t('mediaHostNotAllowed')}{' '}
           <button type="button" onClick={allow}>
-            Allow copies of photos
+            {t('allowCopies')}
           </button>
         </p>
       )}
       {on && summary && summary.missing > 0 && (
         <button type="button" onClick={retry}>
-          Try the missing pictures again
+          {t('retryMissing')}
         </button>
       )}
       {note && <p class="hint" role="status">{note}</p>}

@@ -6,6 +6,7 @@
 // instance's page ("Clip posts on <host>").
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '../popup/connection';
+import { t } from '../platform/i18n';
 
 /** The host permission for one server (platform/instances.ts in the browser). */
 export interface InstanceAccess {
@@ -18,15 +19,15 @@ const HINT = 'mastodon-servers-hint';
 /** `https://host` of what the writer typed (`mastodon.social`, a status's address…), or why not. */
 export function serverOrigin(typed: string): { origin: string } | { error: string } {
   const text = typed.trim();
-  if (!text) return { error: 'Give the server’s address, e.g. mastodon.social.' };
+  if (!text) return { error: t('serverAddressNeeded') };
   let u: URL;
   try {
     u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text.replace(/^@?[^@/]+@(?=[^@/]+$)/, '')}`);
   } catch {
-    return { error: `“${text.slice(0, 100)}” is not a server’s address.` };
+    return { error: t('notAServerAddress', text.slice(0, 100)) };
   }
-  if (u.protocol !== 'https:') return { error: 'Roundup runs only on servers reached over https.' };
-  if (u.username || u.password || !u.hostname.includes('.')) return { error: `“${text.slice(0, 100)}” is not a server’s address.` };
+  if (u.protocol !== 'https:') return { error: t('httpsOnly') };
+  if (u.username || u.password || !u.hostname.includes('.')) return { error: t('notAServerAddress', text.slice(0, 100)) };
   return { origin: u.origin };
 }
 
@@ -42,7 +43,7 @@ export function MastodonServers({ connection, access }: { connection: Connection
     let live = true;
     connection.request('listMastodon', {}).then(
       (r) => live && setOrigins(r.origins),
-      (e: Error) => live && setNote({ text: `The servers could not be read: ${e.message}`, error: true }),
+      (e: Error) => live && setNote({ text: t('serversUnreadable', e.message), error: true }),
     );
     return () => {
       live = false;
@@ -54,22 +55,22 @@ export function MastodonServers({ connection, access }: { connection: Connection
     if (busy) return;
     const parsed = serverOrigin(typed);
     if ('error' in parsed) return setNote({ text: parsed.error, error: true });
-    if (!access) return setNote({ text: 'This browser gives Roundup no way to ask for a server.', error: true });
+    if (!access) return setNote({ text: t('noWayToAskServer'), error: true });
     const { origin } = parsed;
     const granted = access.request(origin); // before any await: the browser asks only from a click
     setBusy(true);
-    setNote({ text: `Asking to run on ${hostOf(origin)}…`, error: false });
+    setNote({ text: t('askingToRunOn', hostOf(origin)), error: false });
     granted
       .then(async (ok) => {
-        if (!ok) return setNote({ text: `Not allowed: Roundup stays off ${hostOf(origin)}.`, error: true });
+        if (!ok) return setNote({ text: t('notAllowedStaysOff', hostOf(origin)), error: true });
         // Not Mastodon (or down): said, and nothing is listed. The permission is left as the
         // browser has it: it may be another feature's (the WordPress site's).
         await connection.request('enableMastodon', { origin });
         setOrigins((await connection.request('listMastodon', {})).origins);
         setTyped('');
-        setNote({ text: `Roundup runs on ${hostOf(origin)} now: each post there has a “Clip post” button.`, error: false });
+        setNote({ text: t('runsOnNow', hostOf(origin)), error: false });
       })
-      .catch((e: Error) => setNote({ text: `Could not start on ${hostOf(origin)}: ${e.message}`, error: true }))
+      .catch((e: Error) => setNote({ text: t('couldNotStartOn', hostOf(origin), e.message), error: true }))
       .finally(() => setBusy(false));
   };
 
@@ -78,36 +79,35 @@ export function MastodonServers({ connection, access }: { connection: Connection
     connection.request('disableMastodon', { origin })
       .then((r) => {
         setOrigins(r.origins);
-        setNote({ text: `Roundup no longer runs on ${hostOf(origin)}.`, error: false });
-      }, (e: Error) => setNote({ text: `Could not turn off ${hostOf(origin)}: ${e.message}`, error: true }))
+        setNote({ text: t('noLongerRunsOn', hostOf(origin)), error: false });
+      }, (e: Error) => setNote({ text: t('couldNotTurnOff', hostOf(origin), e.message), error: true }))
       .finally(() => setBusy(false));
   };
 
   return (
     <fieldset>
-      <legend>Mastodon servers</legend>
+      <legend>{t('mastodonServers')}</legend>
       <p class="hint" id={HINT}>
-        Roundup puts a “Clip post” button on the posts of the Mastodon servers listed here, and reads each post from its server’s public API.
-        The browser is asked for each server alone.
+        {t('mastodonServersHint')}
       </p>
       {origins && origins.length > 0 && (
-        <ul aria-label="Mastodon servers">
+        <ul aria-label={t('mastodonServers')}>
           {origins.map((origin) => (
             <li key={origin}>
               {hostOf(origin)}{' '}
               <button type="button" disabled={busy} onClick={() => turnOff(origin)}>
-                Turn off on {hostOf(origin)}
+                {t('turnOffOn', hostOf(origin))}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="field" onSubmit={add}>
-        <label for="mastodon-server">Mastodon server</label>
+        <label for="mastodon-server">{t('mastodonServer')}</label>
         <input id="mastodon-server" type="text" inputMode="url" autocomplete="url" placeholder="mastodon.social" aria-describedby={HINT}
           value={typed} onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit" disabled={busy}>
-          Add server
+          {t('addServer')}
         </button>
       </form>
       {note && (

@@ -8,16 +8,8 @@ import { TextField } from '../popup/TextField';
 import { KeepCopies, type PictureAccess } from './KeepCopies';
 import { WordPressSite, type SiteAccess } from './WordPressSite';
 import { MastodonServers, type InstanceAccess } from './MastodonServers';
-
-const FORMAT_LABELS: Record<ExportFormatId, string> = {
-  html: 'HTML',
-  markdown: 'Markdown',
-  wordpress: 'WordPress',
-  text: 'Plain text',
-  json: 'JSON backup',
-  page: 'Web page (self-contained)',
-  zip: 'Archive (.zip)',
-};
+import { formatLabel } from '../popup/format-label';
+import { t } from '../platform/i18n';
 
 type Flag = 'includeEmbedScript' | 'doNotTrack' | 'markdownFrontMatter' | 'markdownImages';
 
@@ -48,7 +40,7 @@ export function Options({ connection, pictureAccess, siteAccess = NO_SITES, inst
     return () => saver.dispose();
   }, [connection, saver]);
 
-  if (!settings) return <main class="editor">{error ? <p role="alert">Settings could not be read: {error}</p> : <p class="loading">Reading your settings…</p>}</main>;
+  if (!settings) return <main class="editor">{error ? <p role="alert">{t('settingsUnreadable', error)}</p> : <p class="loading">{t('readingSettings')}</p>}</main>;
 
   const change = (patch: Partial<Settings>, now = true) => {
     setSettings({ ...settings, ...patch });
@@ -60,20 +52,20 @@ export function Options({ connection, pictureAccess, siteAccess = NO_SITES, inst
   return (
     <main class="editor options">
       <header class="editor__header">
-        <h1>Roundup settings</h1>
+        <h1>{t('settingsTitle')}</h1>
         <p class={`save save--${status.state}`} role={status.state === 'error' ? 'alert' : 'status'}>
-          {status.state === 'error' ? status.message : status.state === 'saving' ? 'Saving…' : 'All changes stored'}
+          {status.state === 'error' ? status.message : t(status.state === 'saving' ? 'saving' : 'allChangesStored')}
         </p>
       </header>
       <TextField
-        label="Signature"
+        label={t('signature')}
         multiline
         value={settings.signature}
-        hint="Added after the closing of every export, e.g. an “About the author” note."
+        hint={t('signatureHint')}
         onInput={(v) => change({ signature: v }, false)}
       />
       <div class="field">
-        <label for="default-format">Default export format</label>
+        <label for="default-format">{t('defaultFormat')}</label>
         <select
           id="default-format"
           value={settings.defaultFormat}
@@ -81,47 +73,47 @@ export function Options({ connection, pictureAccess, siteAccess = NO_SITES, inst
         >
           {EXPORT_FORMAT_IDS.map((id) => (
             <option key={id} value={id}>
-              {FORMAT_LABELS[id]}
+              {formatLabel(id)}
             </option>
           ))}
         </select>
       </div>
       <fieldset>
-        <legend>Embedded posts (HTML)</legend>
-        {flag('includeEmbedScript', 'Include X’s embed script (off: a static card that needs no script)')}
-        {flag('doNotTrack', 'Ask X not to personalise from the embed (do-not-track)')}
-        <div class="choices" role="radiogroup" aria-label="Embed theme">
+        <legend>{t('embeddedPosts')}</legend>
+        {flag('includeEmbedScript', t('includeEmbedScript'))}
+        {flag('doNotTrack', t('doNotTrack'))}
+        <div class="choices" role="radiogroup" aria-label={t('embedTheme')}>
           {(['light', 'dark'] as const).map((theme) => (
             <label class="check" key={theme}>
               <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => change({ theme })} />
-              {theme === 'light' ? 'Light embeds' : 'Dark embeds'}
+              {t(theme === 'light' ? 'lightEmbeds' : 'darkEmbeds')}
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend>Markdown</legend>
-        {flag('markdownFrontMatter', 'Start with front matter (title and date) for static-site generators')}
-        {flag('markdownImages', 'Show photos as images (off: links only)')}
+        <legend>{t('formatMarkdown')}</legend>
+        {flag('markdownFrontMatter', t('frontMatter'))}
+        {flag('markdownImages', t('markdownImages'))}
       </fieldset>
       <fieldset>
-        <legend>Pictures in HTML, Markdown and WordPress</legend>
-        <label for="pictures">Pictures point to</label>
+        <legend>{t('picturesInExports')}</legend>
+        <label for="pictures">{t('picturesPointTo')}</label>
         <select id="pictures" value={settings.pictures} onChange={(e) => change({ pictures: (e.currentTarget as HTMLSelectElement).value === 'files' ? 'files' : 'x' })}>
-          <option value="x">X's servers (gone when the post is deleted)</option>
-          <option value="files">Files beside the export (media/…, as in the Archive)</option>
+          <option value="x">{t('picturesOnX')}</option>
+          <option value="files">{t('picturesAsFiles')}</option>
         </select>
-        <p class="hint">The export view can switch this for one export. The web page and the archive always carry the kept copies.</p>
+        <p class="hint">{t('picturesChoiceHint')}</p>
       </fieldset>
       <KeepCopies on={settings.keepCopies} onChange={(keepCopies) => change({ keepCopies })} connection={connection} access={pictureAccess} />
       <WordPressSite connection={connection} access={siteAccess} />
       <MastodonServers connection={connection} access={instanceAccess} />
       <fieldset>
-        <legend>Clip buttons on pages</legend>
-        <Check label="Show “Clip post” buttons on x.com" checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { ...settings.inlineButtons, x } })} />
-        <Check label="Show “Clip post” buttons on bsky.app" checked={settings.inlineButtons.bluesky} onChange={(bluesky) => change({ inlineButtons: { ...settings.inlineButtons, bluesky } })} />
-        <p class="hint">On Mastodon servers the buttons follow x.com’s choice; the servers are listed above.</p>
-        <p class="hint">Select mode, the context menu and the shortcut work either way.</p>
+        <legend>{t('clipButtonsOnPages')}</legend>
+        <Check label={t('showButtonsOnX')} checked={settings.inlineButtons.x} onChange={(x) => change({ inlineButtons: { ...settings.inlineButtons, x } })} />
+        <Check label={t('showButtonsOnBluesky')} checked={settings.inlineButtons.bluesky} onChange={(bluesky) => change({ inlineButtons: { ...settings.inlineButtons, bluesky } })} />
+        <p class="hint">{t('mastodonFollowsX')}</p>
+        <p class="hint">{t('worksEitherWay')}</p>
       </fieldset>
     </main>
   );

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '../popup/connection';
 import type { SiteForm, SiteSummary } from '../publish/types';
 import { siteAddress } from '../publish/wordpress';
+import { ELEMENT, withElement } from '../popup/with-element';
+import { sentences, t, uiLanguage, type MessageKey } from '../platform/i18n';
 
 /** The host permission for the writer's site (platform/site-permissions.ts in the browser). */
 export interface SiteAccess {
@@ -19,13 +21,13 @@ export interface SiteAccess {
 type Action = 'check' | 'save';
 type Said = { text: string; error: boolean } | null;
 
-const WAITING: Record<Action | 'remove', string> = { check: 'Checking…', save: 'Saving…', remove: 'Removing…' };
+const WAITING: Record<Action | 'remove', MessageKey> = { check: 'checking', save: 'saving', remove: 'removing' };
 const ADDRESS_HINT = 'wp-address-hint';
 const PASSWORD_HINT = 'wp-password-hint';
 
 const when = (iso: string) => {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 };
 
 /** The pattern the browser grants is the scheme and host (site-permissions.ts): another one means another permission. */
@@ -36,8 +38,8 @@ const reach = (siteUrl: string) => {
 
 /** What the form lacks, said before the browser is asked about a site the request could not use. */
 function missing(form: SiteForm): string {
-  if (!form.user.trim()) return 'Give the user name you sign in to WordPress with.';
-  if (!form.applicationPassword.trim()) return 'Give an application password (WordPress: Users → Profile → Application Passwords).';
+  if (!form.user.trim()) return t('missingUser');
+  if (!form.applicationPassword.trim()) return t('missingPassword');
   return '';
 }
 
@@ -57,7 +59,7 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
         // The saved address and user, so a new password is all a revoked one needs; never over what was typed.
         setForm((f) => (f.url || f.user ? f : { ...f, url: saved.url, user: saved.user }));
       },
-      (e: Error) => live && setSaid({ text: `The saved site could not be read: ${e.message}`, error: true }),
+      (e: Error) => live && setSaid({ text: t('savedSiteUnreadable', e.message), error: true }),
     );
     return () => {
       live = false;
@@ -76,7 +78,6 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
     if (!address.ok || problem) return setSaid({ text: problem, error: true });
     const url = address.url;
     const sent = { ...form };
-    const nothing = action === 'save' ? 'nothing was saved' : 'nothing was checked';
     let asked: Promise<boolean>;
     try {
       // Before any await: the browser asks only while it is handling the user's click.
@@ -96,16 +97,14 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
       try {
         granted = await asked;
       } catch (e) {
-        return finish(`Your browser could not ask whether Roundup may reach ${url} (${(e as Error).message}) — ${nothing}.`, true);
+        return finish(t(action === 'save' ? 'askFailedSave' : 'askFailedCheck', url, (e as Error).message), true);
       }
-      const again = action === 'save' ? 'Save site' : 'Check connection';
-      if (!granted) return finish(`Roundup may not reach ${url} — ${nothing}. Press “${again}” again and allow it when your browser asks.`, true);
+      if (!granted) return finish(t(action === 'save' ? 'notAllowedSave' : 'notAllowedCheck', url), true);
       try {
         if (action === 'check') {
           const found = await connection.request('checkWordPressSite', sent);
           const who = found.name || sent.user.trim();
-          const upload = found.canUpload ? '' : ` ${who} may not upload pictures there, so the pictures in a sent roundup will link to X.`;
-          return finish(`Connected to ${found.url} as ${who}.${upload}`, false);
+          return finish(sentences(t('connectedAs', found.url, who), !found.canUpload && t('cannotUpload', who)), false);
         }
         const saved = await connection.request('saveWordPressSite', sent);
         // The site saved before, elsewhere, is no longer reached: its permission goes back.
@@ -113,7 +112,7 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
         setSite(saved);
         // Kept only in the background; a password typed again meanwhile is the writer's to keep.
         setForm((f) => (f.applicationPassword === sent.applicationPassword ? { ...f, applicationPassword: '' } : f));
-        finish(`Saved. “Send to WordPress” in the editor now sends to ${saved.url}.`, false);
+        finish(t('siteSaved', saved.url), false);
       } catch (e) {
         finish((e as Error).message, true);
       }
@@ -130,32 +129,36 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
         setSite(null);
         await access.remove(url).catch(() => {});
         setBusy(null);
-        setSaid({ text: `Removed ${url}: Roundup no longer sends there, nor may it reach the site. The drafts and pictures already sent stay on the site.`, error: false });
+        setSaid({ text: t('siteRemoved', url), error: false });
       },
       (e: Error) => {
         setBusy(null);
-        setSaid({ text: `The site could not be removed: ${e.message}`, error: true });
+        setSaid({ text: t('siteNotRemoved', e.message), error: true });
       },
     );
   };
 
   return (
     <fieldset>
-      <legend>WordPress site</legend>
-      <p class="hint">“Send to WordPress” in the editor sends a roundup to this site as a draft, with its pictures.</p>
+      <legend>{t('wordPressSite')}</legend>
+      <p class="hint">{t('wordPressSiteHint')}</p>
       {site && (
         <div class="saved-site">
           <p>
-            Sends to <a href={site.url} target="_blank" rel="noopener noreferrer">{site.url}</a> as {site.user}
-            {site.name && site.name !== site.user ? ` (${site.name})` : ''}, saved {when(site.savedAt)}.
+            {withElement(
+              site.name && site.name !== site.user
+                ? t('sendsToSiteNamed', ELEMENT, site.user, site.name, when(site.savedAt))
+                : t('sendsToSite', ELEMENT, site.user, when(site.savedAt)),
+              <a href={site.url} target="_blank" rel="noopener noreferrer">{site.url}</a>,
+            )}
           </p>
-          <p class="hint">Saving a site below replaces this one.</p>
+          <p class="hint">{t('siteReplaced')}</p>
           <button type="button" class="danger" disabled={busy !== null} onClick={remove}>
-            Remove site
+            {t('removeSite')}
           </button>
         </div>
       )}
-      <label class="field__label" for="wp-url">Site address</label>
+      <label class="field__label" for="wp-url">{t('siteAddress')}</label>
       <input
         id="wp-url"
         class="field__box"
@@ -167,12 +170,11 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
         onInput={field('url')}
       />
       <p class="hint field__hint" id={ADDRESS_HINT}>
-        Your site’s address, with its path if WordPress lives in one (https://example.org/blog). It needs https://
-        unless the site is on this computer. Roundup asks your browser for permission to reach this site alone.
+        {t('siteAddressHint')}
       </p>
-      <label class="field__label" for="wp-user">User name</label>
+      <label class="field__label" for="wp-user">{t('userName')}</label>
       <input id="wp-user" class="field__box" type="text" autocomplete="username" value={form.user} onInput={field('user')} />
-      <label class="field__label" for="wp-password">Application password</label>
+      <label class="field__label" for="wp-password">{t('applicationPassword')}</label>
       <input
         id="wp-password"
         class="field__box"
@@ -184,18 +186,16 @@ export function WordPressSite({ connection, access }: { connection: Connection; 
         onInput={field('applicationPassword')}
       />
       <p class="hint field__hint" id={PASSWORD_HINT}>
-        Not the password you sign in with: that does not work here. WordPress makes an application password for one
-        app alone (WordPress 5.6 or later): in WordPress, open Users → Profile → Application Passwords, name it
-        “Roundup”, and paste the password it shows. You can revoke it there at any time.
+        {t('applicationPasswordHint')}
       </p>
       <button type="button" disabled={busy !== null} onClick={() => run('check')}>
-        Check connection
+        {t('checkConnection')}
       </button>{' '}
       <button type="button" class="primary" disabled={busy !== null} onClick={() => run('save')}>
-        Save site
+        {t('saveSite')}
       </button>
       <p class="hint" role="status">
-        {busy ? WAITING[busy] : said && !said.error ? said.text : ''}
+        {busy ? t(WAITING[busy]) : said && !said.error ? said.text : ''}
       </p>
       <p class="field__problem-text" role="alert">
         {said?.error ? said.text : ''}

@@ -10,6 +10,7 @@ import type { ReadPost } from '../capture/mastodon-api';
 import { parsePost } from '../model/parse-post';
 import { isRecord } from '../model/validate';
 import { OFFSCREEN_TARGET, type ReadStatusMessage, type StatusReadAt } from '../offscreen/protocol';
+import { t } from './i18n';
 
 export const OFFSCREEN_PAGE = 'offscreen.html';
 const JUSTIFICATION = 'Read a Mastodon status’s HTML into words and links';
@@ -88,7 +89,7 @@ export function createOffscreenReader(deps: OffscreenDeps): OffscreenReader {
   async function ask(message: ReadStatusMessage): Promise<unknown> {
     let stop: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
-      stop = setTimeout(() => reject(new Error('the page that reads it did not answer')), answerMs);
+      stop = setTimeout(() => reject(new Error(t('readerDidNotAnswer'))), answerMs);
     });
     try {
       return await Promise.race([deps.runtime.sendMessage(message), late]);
@@ -115,7 +116,7 @@ export function createOffscreenReader(deps: OffscreenDeps): OffscreenReader {
       }
       return checked(answer);
     } catch (e) {
-      return { ok: false, error: `The post’s words could not be read (${(e as Error)?.message || 'no DOM to read them with'}).` };
+      return { ok: false, error: t('wordsUnreadableWhy', (e as Error)?.message || t('noDomToRead')) };
     } finally {
       busy--;
       if (busy === 0) timer = setTimeout(() => void close(), idleMs);
@@ -127,11 +128,11 @@ export function createOffscreenReader(deps: OffscreenDeps): OffscreenReader {
 
 /** The offscreen page's answer, trusted no more than any message: a post must pass parsePost. */
 function checked(answer: unknown): ReadPost {
-  if (!isRecord(answer)) return { ok: false, error: 'The post’s words could not be read (no answer).' };
+  if (!isRecord(answer)) return { ok: false, error: t('wordsUnreadableWhy', t('noAnswer')) };
   if (answer.ok === true) {
     const post = parsePost(answer.post);
-    return post.ok ? { ok: true, post: post.value } : { ok: false, error: `The post could not be kept: ${post.error}.` };
+    return post.ok ? { ok: true, post: post.value } : { ok: false, error: t('postNotKept', post.error) };
   }
   const error = answer.ok === false && typeof answer.error === 'string' ? answer.error.replace(/\s+/g, ' ').trim().slice(0, 300) : '';
-  return { ok: false, error: error || 'The post’s words could not be read.' };
+  return { ok: false, error: error || t('wordsUnreadable') };
 }

@@ -7,6 +7,7 @@ import type { ReadPost } from '../capture/mastodon-api';
 import { readStatusWithDom } from '../offscreen/read-status';
 import type { StatusReadAt } from '../offscreen/protocol';
 import { createOffscreenReader, type OffscreenApi, type OffscreenRuntime } from './offscreen';
+import { t } from './i18n';
 
 export type { StatusReadAt };
 
@@ -24,13 +25,13 @@ export function statusReader(): ReadStatusFromJson {
       try {
         return readStatusWithDom(status, at);
       } catch {
-        return { ok: false, error: 'The status could not be read.' };
+        return { ok: false, error: t('statusUnreadable') };
       }
     };
   }
   const chrome = (globalThis as { chrome?: { offscreen?: OffscreenApi; runtime?: OffscreenRuntime } }).chrome;
   if ((typeof ROUNDUP_TARGET !== 'undefined' && ROUNDUP_TARGET === 'firefox') || !chrome?.offscreen || !chrome.runtime) {
-    return async () => ({ ok: false, error: 'This browser gives Roundup no way to read a Mastodon post’s words here.' });
+    return async () => ({ ok: false, error: t('noWayToReadMastodon') });
   }
   const reader = createOffscreenReader({ offscreen: chrome.offscreen, runtime: chrome.runtime });
   return reader.read;

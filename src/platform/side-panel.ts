@@ -2,6 +2,7 @@
 // only straight from a click (a user gesture), so `openSidePanel` makes its call first, before
 // anything is awaited: an await in between would spend the gesture and the browser refuses.
 import { browser } from './index';
+import { t } from './i18n';
 
 interface ChromeSidePanel {
   open(options: { windowId: number }): Promise<void>;
@@ -32,5 +33,5 @@ export function openSidePanel(): Promise<void> {
   if (chrome) return chrome.panel.open({ windowId: chrome.window });
   const firefox = sidebar();
   if (firefox) return firefox.open();
-  return Promise.reject(new Error('This browser has no side panel.'));
+  return Promise.reject(new Error(t('noSidePanel')));
 }

@@ -16,9 +16,10 @@ import { Trash, type TrashActions } from './Trash';
 import { useTrash } from './use-trash';
 import { newRoundup } from '../model/roundup';
 import { roundupTrashId } from '../model/trash';
+import { t } from '../platform/i18n';
 
 function SaveIndicator({ status }: { status: SaveStatus }) {
-  const text = status.state === 'error' ? status.message : status.state === 'saving' ? 'Saving…' : 'All changes stored';
+  const text = status.state === 'error' ? status.message : t(status.state === 'saving' ? 'saving' : 'allChangesStored');
   return (
     <p class={`save save--${status.state}`} role={status.state === 'error' ? 'alert' : 'status'}>
       {text}
@@ -67,7 +68,7 @@ export function App({ connection, host }: { connection: Connection; host: Host }
     remove(r) {
       request(() => connection.request('deleteRoundup', { roundupId: r.id }));
       setUndoable({
-        message: `Deleted “${r.title.trim() || 'Untitled roundup'}”.`,
+        message: t('deletedRoundup', r.title.trim() || t('untitledRoundup')),
         undo: () => request(() => connection.request('restoreFromTrash', { id: roundupTrashId(r.id) })),
       });
     },
@@ -76,10 +77,10 @@ export function App({ connection, host }: { connection: Connection; host: Host }
     restore(entry) {
       const where = entry.kind === 'roundup' ? entry.roundup.title : entry.roundupTitle;
       void request(() => connection.request('restoreFromTrash', { id: entry.id })).then((ok) =>
-        ok && setRestored(entry.kind === 'roundup' ? `Restored “${where.trim() || 'Untitled roundup'}”; it is your current roundup.` : `Restored to “${where.trim() || 'Untitled roundup'}”, with its words, at its place.`),
+        ok && setRestored(t(entry.kind === 'roundup' ? 'restoredRoundup' : 'restoredItemTo', where.trim() || t('untitledRoundup'))),
       );
     },
-    empty: () => void request(() => connection.request('emptyTrash', {})).then((ok) => ok && setRestored('The Trash is empty.')),
+    empty: () => void request(() => connection.request('emptyTrash', {})).then((ok) => ok && setRestored(t('trashIsEmpty'))),
   };
   const show = (next: 'library' | 'trash') => {
     setRestored('');
@@ -88,44 +89,44 @@ export function App({ connection, host }: { connection: Connection; host: Host }
   const removeItem = (postId: string) => {
     const removed = actions.remove(postId);
     const handle = posts[postId]?.author.handle;
-    if (removed) setUndoable({ message: `Removed the post${handle ? ` by @${handle}` : ''}.`, undo: () => actions.restoreItem(removed.item, removed.index) });
+    if (removed) setUndoable({ message: handle ? t('removedPostBy', handle) : t('removedPost'), undo: () => actions.restoreItem(removed.item, removed.index) });
   };
   const openInTab = () => actions.settled().then(() => host.openInTab(capturePlace()));
-  const openInPanel = () => host.openInPanel?.(actions.settled).catch((e: Error) => setProblem(`The side panel did not open: ${e.message}`));
+  const openInPanel = () => host.openInPanel?.(actions.settled).catch((e: Error) => setProblem(t('sidePanelFailed', e.message)));
 
   return (
     <main class={`editor editor--${host.home}`}>
       <header class="editor__header">
-        <h1>Roundup</h1>
+        <h1>{t('extName')}</h1>
         {ready && <SaveIndicator status={saveStatus} />}
-        <nav class="editor__nav" aria-label="Roundup">
+        <nav class="editor__nav" aria-label={t('extName')}>
           <button type="button" aria-pressed={view === 'library'} onClick={() => show('library')}>
-            Roundups
+            {t('roundups')}
           </button>
           <button type="button" aria-pressed={view === 'trash'} onClick={() => show('trash')}>
-            Trash
+            {t('trash')}
           </button>
           {host.home === 'popup' && (
             <button type="button" onClick={openInTab}>
-              Open in tab
+              {t('openInTab')}
             </button>
           )}
           {host.openInPanel && (
             <button type="button" onClick={openInPanel}>
-              Open in side panel
+              {t('openInSidePanel')}
             </button>
           )}
           <button type="button" onClick={() => void host.openSettings()}>
-            Settings
+            {t('settings')}
           </button>
           <SelectModeButton home={host.home} />
         </nav>
       </header>
       <MastodonOffer connection={connection} host={host} />
-      {state.phase === 'loading' && <p class="loading">Opening your roundup…</p>}
+      {state.phase === 'loading' && <p class="loading">{t('openingRoundup')}</p>}
       {state.phase === 'failed' && (
         <p class="save save--error" role="alert">
-          Your roundup could not be opened: {state.message}
+          {t('roundupUnreadable', state.message)}
         </p>
       )}
       {(problem || library.error || trash.error) && (

@@ -18,6 +18,7 @@ import { fieldProblem, type EditorActions, type Problem } from './use-editor';
 import { usePictures } from './use-pictures';
 import { roundupWordCount } from './word-count';
 import { useStable } from './memo';
+import { formatNumber, plural, t } from '../platform/i18n';
 
 interface Props {
   roundup: Roundup;
@@ -32,24 +33,21 @@ interface Props {
 
 function WordCount({ roundup, posts }: { roundup: Roundup; posts: Record<string, Post> }) {
   const { yours, total } = roundupWordCount(roundup, posts);
-  return (
-    <p class="words">
-      {yours} {yours === 1 ? 'word' : 'words'} of yours · {total} with the posts
-    </p>
-  );
+  return <p class="words">{plural('wordCount', yours, formatNumber(total))}</p>;
 }
 
-const LABELS = { title: 'Title', intro: 'Introduction', closing: 'Closing', leadIn: 'Lead-in', commentary: 'Commentary' };
+// The catalogue's names of the fields (_locales).
+const LABELS = { title: 'title', intro: 'introduction', closing: 'closing', leadIn: 'leadIn', commentary: 'commentary' } as const;
 
 /** Words not stored whose field this view does not show: read-only, with what can be done. */
 function LostWords({ lost, actions }: { lost: Problem[]; actions: EditorActions }) {
   if (lost.length === 0) return null;
   return (
-    <section class="lost" aria-label="Words not stored">
+    <section class="lost" aria-label={t('wordsNotStored')}>
       {lost.map((p) => (
         <TextField
           key={p.key}
-          label={`${LABELS[p.entry.field]}, not stored`}
+          label={t('fieldNotStored', t(LABELS[p.entry.field]))}
           place={`lost-${p.key}`}
           multiline={p.entry.field !== 'title'}
           value={p.entry.value}
@@ -72,16 +70,14 @@ function PicturesNotAllowed({ pictures, host }: { pictures: ReturnType<typeof us
   if (blocked === 0 || !host.allowPictures) return null;
   const allow = () =>
     host.allowPictures!().then(
-      (granted) => setAsked(granted ? 'Allowed: the copies are being made.' : 'Not allowed: the pictures stay links to X.'),
-      (e: Error) => setAsked(`Could not ask: ${e.message}`),
+      (granted) => setAsked(t(granted ? 'copiesBeingMade' : 'picturesStayLinks')),
+      (e: Error) => setAsked(t('couldNotAsk', e.message)),
     );
   return (
     <div class="pictures-blocked" role="status">
-      <p>
-        {blocked} {blocked === 1 ? 'picture has' : 'pictures have'} no copy yet: the browser has not let Roundup load pictures from pbs.twimg.com.
-      </p>
+      <p>{plural('picturesNoCopy', blocked)}</p>
       <button type="button" onClick={() => void allow()}>
-        Allow copies of photos
+        {t('allowCopies')}
       </button>
       {asked && <p class="hint">{asked}</p>}
     </div>
@@ -125,7 +121,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
       <div class="desk__words" onFocusIn={onFocusIn}>
         <LostWords lost={lost} actions={actions} />
         <TextField
-          label="Title"
+          label={t('title')}
           place="title"
           value={roundup.title}
           readOnly={readOnly}
@@ -133,7 +129,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
           onInput={(v) => actions.setRoundupText('title', v)}
         />
         <TextField
-          label="Introduction"
+          label={t('introduction')}
           rich
           place="intro"
           multiline
@@ -143,7 +139,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
           onInput={(v) => actions.setRoundupText('intro', v)}
         />
         <h2 id="posts-heading">
-          Posts <span class="count">({roundup.items.length})</span>
+          {t('posts')} <span class="count">({formatNumber(roundup.items.length)})</span>
         </h2>
         <PicturesNotAllowed pictures={pictures} host={host} />
         {ready && roundup.items.length === 0 && <EmptyState shortcuts={host.shortcuts} shortcutSettings={host.shortcutSettings} />}
@@ -151,7 +147,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
           <PostList items={roundup.items} posts={posts} pictures={pictures} all={allItems} onText={onText} onMove={onMove} onRemove={onRemoveItem} />
         </ItemProblems.Provider>
         <TextField
-          label="Closing"
+          label={t('closing')}
           rich
           place="closing"
           multiline
@@ -162,7 +158,7 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
         />
         <WordCount roundup={roundup} posts={posts} />
         <button type="button" class="primary" disabled={!ready} aria-expanded={exporting} aria-controls="export" onClick={() => setExporting(!exporting)}>
-          Export
+          {t('export')}
         </button>
       </div>
       {exporting && (

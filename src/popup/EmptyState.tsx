@@ -2,11 +2,21 @@
 // user actually has (read from the browser, since they can be changed).
 import { useEffect, useState } from 'preact/hooks';
 import type { Shortcut } from './host';
+import { t } from '../platform/i18n';
+import { ELEMENT, withElement } from './with-element';
 
 interface Props {
   shortcuts(): Promise<Shortcut[]>;
   shortcutSettings: string;
 }
+
+/** The four ways to clip: each one's name (in bold, where its message puts it), and what it does. */
+const WAYS = [
+  ['emptyWayButton', 'emptyWayButtonText'],
+  ['emptyWaySelect', 'emptyWaySelectText'],
+  ['emptyWayMenu', 'emptyWayMenuText'],
+  ['emptyWayShortcut', 'emptyWayShortcutText'],
+] as const;
 
 export function EmptyState({ shortcuts, shortcutSettings }: Props) {
   const [keys, setKeys] = useState<Shortcut[]>([]);
@@ -15,36 +25,27 @@ export function EmptyState({ shortcuts, shortcutSettings }: Props) {
   }, [shortcuts]);
   return (
     <section class="empty" aria-labelledby="empty-heading">
-      <h3 id="empty-heading">No posts in this roundup yet</h3>
-      <p>Open x.com and clip the posts worth talking about. They appear here in the order you clip them.</p>
+      <h3 id="empty-heading">{t('emptyHeading')}</h3>
+      <p>{t('emptyIntro')}</p>
       <ul>
-        <li>
-          <strong>Clip button</strong>: press “Clip post” in a post's action bar. Press it again to take the post out.
-        </li>
-        <li>
-          <strong>Select mode</strong>: pick several posts at once by clicking them, then finish.
-        </li>
-        <li>
-          <strong>Context menu</strong>: right-click a post's link and choose “Clip this post”.
-        </li>
-        <li>
-          <strong>Shortcut</strong>: clip the post you are reading without reaching for the mouse.
-        </li>
+        {WAYS.map(([way, text]) => (
+          <li key={way}>{withElement(t(text, ELEMENT), <strong>{t(way)}</strong>)}</li>
+        ))}
       </ul>
       {keys.length > 0 && (
         <>
-        <h4>Keyboard shortcuts</h4>
+        <h4>{t('keyboardShortcuts')}</h4>
         <dl class="shortcuts">
           {keys.map((k) => (
             <div key={k.description}>
               <dt>{k.description}</dt>
-              <dd>{k.shortcut ? <kbd>{k.shortcut}</kbd> : 'not set'}</dd>
+              <dd>{k.shortcut ? <kbd>{k.shortcut}</kbd> : t('shortcutNotSet')}</dd>
             </div>
           ))}
         </dl>
         </>
       )}
-      <p class="hint">Change the shortcuts at {shortcutSettings}.</p>
+      <p class="hint">{t('changeShortcutsAt', shortcutSettings)}</p>
     </section>
   );
 }

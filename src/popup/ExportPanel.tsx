@@ -18,6 +18,8 @@ import { copyExport, downloadExport } from './export/clipboard-file';
 import { ExportPreview, type PreviewFollow } from './export/ExportPreview';
 import { ImportBackup } from './export/ImportBackup';
 import { RoundupLanguage } from './RoundupLanguage';
+import { formatLabel } from './format-label';
+import { t } from '../platform/i18n';
 import { SendToWordPress, type SendAccess } from './export/SendToWordPress';
 import { readPictures as readKept, type ReadPictures } from './export/read-pictures';
 import { loadFiles, useExportFile, useFilesModule, useKeptPictures, type LoadFiles } from './export/use-export-file';
@@ -75,14 +77,14 @@ export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, 
   const made = useExportFile(file, input, kept, files);
   const output = file ? made.summary : text.output;
   // (A file's summary says itself when the pictures could not be read.)
-  const problem = loadProblem || text.problem || (asFiles && kept?.problem ? `The kept pictures could not be read (${kept.problem}).` : '');
+  const problem = loadProblem || text.problem || (asFiles && kept?.problem ? t('picturesUnreadable', kept.problem) : '');
   const zipBackup = format === 'json' && withPictures;
   const fileName = format === 'json' ? backupFileName(new Date(), zipBackup ? 'zip' : 'json') : exportFileName(roundup.title, format);
 
   const onCopy = () =>
     copyExport(format, output).then(
-      () => setMessage('Copied to the clipboard.'),
-      (e: Error) => setMessage(`Could not copy: ${e.message}. Select the text above and copy it by hand.`),
+      () => setMessage(t('copiedToClipboard')),
+      (e: Error) => setMessage(t('couldNotCopyExport', e.message)),
     );
   const onDownload = async () => {
     try {
@@ -93,16 +95,16 @@ export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, 
         blob = new Blob([module.packBackupZip(output, kept) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
       }
       downloadExport(format, blob, fileName);
-      setMessage(`Downloaded ${fileName}.`);
+      setMessage(t('downloaded', fileName));
     } catch (e) {
-      setMessage(`Could not download: ${(e as Error).message}.`);
+      setMessage(t('couldNotDownload', (e as Error).message));
     }
   };
 
   return (
-    <section class="export" id="export" aria-label="Export">
+    <section class="export" id="export" aria-label={t('export')}>
       <div class="field">
-        <label for="export-format">Export format</label>
+        <label for="export-format">{t('exportFormat')}</label>
         <select
           id="export-format"
           value={format}
@@ -114,7 +116,7 @@ export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, 
         >
           {ALL_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.label}
+              {formatLabel(f.id)}
             </option>
           ))}
         </select>
@@ -125,44 +127,44 @@ export function ExportPanel({ roundup: typed, posts, ask = askBackground, host, 
             value={typed.language}
             onChange={(language) => {
               setMessage('');
-              ask('setRoundupLanguage', { roundupId: typed.id, language }).catch((e: Error) => setMessage(`The language was not changed: ${e.message}`));
+              ask('setRoundupLanguage', { roundupId: typed.id, language }).catch((e: Error) => setMessage(t('languageNotChanged', e.message)));
             }}
           />
         </div>
       )}
       {choosing && (
         <div class="field">
-          <label for="export-pictures">Pictures</label>
+          <label for="export-pictures">{t('pictures')}</label>
           <select id="export-pictures" value={pictures} onChange={(e) => setPictures((e.currentTarget as HTMLSelectElement).value === 'files' ? 'files' : 'x')}>
-            <option value="x">Link to X</option>
-            <option value="files">Files beside the export</option>
+            <option value="x">{t('picturesLinkToX')}</option>
+            <option value="files">{t('picturesFilesBeside')}</option>
           </select>
-          {asFiles && <p class="hint">media/… files, as in the Archive (.zip); a picture with no copy shows as words.</p>}
+          {asFiles && <p class="hint">{t('picturesFilesHint')}</p>}
         </div>
       )}
       {format === 'json' && (
         <div class="field">
           <label>
-            <input type="checkbox" checked={withPictures} onChange={(e) => setWithPictures((e.currentTarget as HTMLInputElement).checked)} /> With
-            copies of pictures (.zip)
+            <input type="checkbox" checked={withPictures} onChange={(e) => setWithPictures((e.currentTarget as HTMLInputElement).checked)} />{' '}
+            {t('withPictureCopies')}
           </label>
-          <p class="hint">Download saves a .zip holding this backup and every kept picture; "Import backup" takes it back whole.</p>
+          <p class="hint">{t('withPictureCopiesHint')}</p>
         </div>
       )}
       {previewed(format) && files && <ExportPreview format={format} input={input} files={files} follow={follow} />}
       <div class="field">
-        <label for="export-output">Export output</label>
+        <label for="export-output">{t('exportOutput')}</label>
         <textarea id="export-output" class="export__output" readOnly rows={10} value={output} />
       </div>
       <div class="export__actions">
         <button type="button" onClick={onCopy} disabled={!output || !!file}>
-          Copy
+          {t('copy')}
         </button>
         <button type="button" onClick={() => void onDownload()} disabled={file ? !made.blob : !output}>
-          Download
+          {t('download')}
         </button>
         <p class="export__message" role="status">
-          {message || problem || settingsProblem || (file ? 'Copy is for the text formats: download this file.' : '')}
+          {message || problem || settingsProblem || (file ? t('copyIsForText') : '')}
         </p>
       </div>
       <SendToWordPress roundup={roundup} posts={posts} settings={settings} files={files} ask={ask} access={siteAccess} />

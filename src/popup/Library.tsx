@@ -1,6 +1,7 @@
 // Every roundup: drafts first, last edited first; published ones kept apart. Opening one makes
 // it current (new clips go there).
 import type { RoundupSummary } from '../store/reads';
+import { plural, t, uiLanguage } from '../platform/i18n';
 
 export interface LibraryActions {
   create(): void;
@@ -10,15 +11,15 @@ export interface LibraryActions {
   remove(summary: RoundupSummary): void;
 }
 
-const titleOf = (r: RoundupSummary) => r.title.trim() || 'Untitled roundup';
+const titleOf = (r: RoundupSummary) => r.title.trim() || t('untitledRoundup');
 
 function edited(iso: string, now: number): string {
   const minutes = Math.round((now - Date.parse(iso)) / 60_000);
   if (!Number.isFinite(minutes)) return '';
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
   if (minutes < 60) return rtf.format(-minutes, 'minute');
   if (minutes < 48 * 60) return rtf.format(-Math.round(minutes / 60), 'hour');
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return new Date(iso).toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 function Row({ r, actions, now }: { r: RoundupSummary; actions: LibraryActions; now: number }) {
@@ -29,18 +30,17 @@ function Row({ r, actions, now }: { r: RoundupSummary; actions: LibraryActions; 
         {titleOf(r)}
       </button>
       <span class="roundup__facts">
-        {r.postCount} {r.postCount === 1 ? 'post' : 'posts'} · edited {edited(r.updatedAt, now)}
-        {r.current && ' · current'}
+        {t(r.current ? 'roundupFactsCurrent' : 'roundupFacts', plural('postCount', r.postCount), edited(r.updatedAt, now))}
       </span>
       <span class="roundup__actions">
         <button type="button" aria-describedby={id} onClick={() => actions.rename(r.id)}>
-          Rename
+          {t('rename')}
         </button>
         <button type="button" aria-describedby={id} onClick={() => actions.setPublished(r.id, !r.publishedAt)}>
-          {r.publishedAt ? 'Back to drafts' : 'Mark as published'}
+          {t(r.publishedAt ? 'backToDrafts' : 'markPublished')}
         </button>
         <button type="button" class="danger" aria-describedby={id} onClick={() => actions.remove(r)}>
-          Delete
+          {t('delete')}
         </button>
       </span>
     </li>
@@ -54,21 +54,21 @@ export function Library({ roundups, actions }: { roundups: RoundupSummary[]; act
   return (
     <section class="library" aria-labelledby="library-heading">
       <div class="library__head">
-        <h2 id="library-heading">Your roundups</h2>
+        <h2 id="library-heading">{t('yourRoundups')}</h2>
         <button type="button" class="primary" onClick={actions.create}>
-          New roundup
+          {t('newRoundup')}
         </button>
       </div>
-      <ul class="roundups" aria-label="Drafts">
+      <ul class="roundups" aria-label={t('drafts')}>
         {drafts.map((r) => (
           <Row key={r.id} r={r} actions={actions} now={now} />
         ))}
       </ul>
-      {drafts.length === 0 && <p class="hint">No drafts. “New roundup” starts one.</p>}
+      {drafts.length === 0 && <p class="hint">{t('noDrafts')}</p>}
       {published.length > 0 && (
         <details class="published">
-          <summary>Published ({published.length})</summary>
-          <ul class="roundups" aria-label="Published">
+          <summary>{t('publishedCount', published.length)}</summary>
+          <ul class="roundups" aria-label={t('published')}>
             {published.map((r) => (
               <Row key={r.id} r={r} actions={actions} now={now} />
             ))}

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MastodonTab } from '../messages';
 import type { Connection } from './connection';
 import type { Host } from './host';
+import { t } from '../platform/i18n';
 
 export function MastodonOffer({ connection, host }: { connection: Connection; host: Host }) {
   const [tab, setTab] = useState<MastodonTab | null>(null);
@@ -26,22 +27,22 @@ export function MastodonOffer({ connection, host }: { connection: Connection; ho
   if (!tab?.mastodon || (tab.enabled && !note)) return null;
   const enable = () => {
     const granted = host.runOn!(tab.origin); // before any await: the browser asks only from a click
-    setNote(`Asking to run on ${tab.host}…`);
+    setNote(t('askingToRunOn', tab.host));
     granted
       .then(async (ok) => {
-        if (!ok) return setNote(`Not allowed: Roundup stays off ${tab.host}.`);
+        if (!ok) return setNote(t('notAllowedStaysOff', tab.host));
         setTab(await connection.request('enableMastodon', { origin: tab.origin }));
-        setNote(`Roundup runs on ${tab.host} now: each post there has a “Clip post” button.`);
+        setNote(t('runsOnNow', tab.host));
       })
-      .catch((e: Error) => setNote(`Could not start on ${tab.host}: ${e.message}`));
+      .catch((e: Error) => setNote(t('couldNotStartOn', tab.host, e.message)));
   };
   return (
     <div class="instance-offer" role="status">
       {!tab.enabled && (
         <>
-          <p>This tab is on {tab.host}, a Mastodon server. Roundup can put a “Clip post” button on its posts.</p>
+          <p>{t('mastodonOffer', tab.host)}</p>
           <button type="button" onClick={enable}>
-            Clip posts on {tab.host}
+            {t('clipPostsOn', tab.host)}
           </button>
         </>
       )}

@@ -5,6 +5,7 @@
 // says why.
 import type { LinkCard, Media, Post, Segment } from '../model/post';
 import type { PictureShown, Pictures } from './use-pictures';
+import { t, type MessageKey } from '../platform/i18n';
 
 const isWebLink = (href: string) => /^https?:\/\//i.test(href);
 
@@ -18,19 +19,18 @@ function segmentView(segment: Segment, key: number) {
   );
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-// "Nov 20, 2025", in the user's time zone, like the rest of the (English) editor. Not Intl:
-// its first date format costs Chromium ~15 ms, paid by every popup opening a long roundup.
+// "Nov 20, 2025" in the user's time zone, in the editor's language: the catalogue's month names
+// and order (`monthNames`, `postDate`). Not Intl: its first date format costs Chromium ~15 ms,
+// paid by every popup opening a long roundup.
 function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
+  return t('postDate', t('monthNames').split(' ')[date.getMonth()] ?? '', date.getDate(), date.getFullYear());
 }
 
-const KIND = { image: 'Photo', video: 'Video', gif: 'GIF' } as const;
-const THREAD = { first: 'Starts a thread', middle: 'Part of a thread', last: 'Ends a thread' } as const;
+const KIND: Record<Media['kind'], MessageKey> = { image: 'mediaPhoto', video: 'mediaVideo', gif: 'mediaGif' };
+const THREAD = { first: 'threadFirst', middle: 'threadMiddle', last: 'threadLast' } as const;
 const NO_PICTURES: Pictures = new Map();
 
 /** A kept copy's picture: only ever an object URL, sized by popup.css so nothing moves as it decodes. */
@@ -40,7 +40,7 @@ function keptImage(cls: string, shown: PictureShown | undefined, alt: string | u
 
 /** Says, small and muted, that a picture was not kept, and why. */
 function notKept(what: string, shown: PictureShown | undefined) {
-  return shown?.missing ? <small class="post__not-kept">{`${what} not kept: ${shown.missing}`}</small> : null;
+  return shown?.missing ? <small class="post__not-kept">{t('notKept', what, shown.missing)}</small> : null;
 }
 
 /**
@@ -54,14 +54,13 @@ function mediaLine(media: Media[], pictures: Pictures) {
       {media.map((m, i) => {
         const url = m.kind === 'image' ? m.url : m.posterUrl;
         const shown = url ? pictures.get(url) : undefined;
-        const kind = KIND[m.kind] ?? 'Media';
+        const kind = t(KIND[m.kind] ?? 'media');
         const img = keptImage('post__photo', shown, m.alt);
         return (
           <span class={img ? 'post__medium post__medium--kept' : 'post__medium'} key={i}>
             {img}
-            {kind}
-            {m.alt ? `: ${m.alt}` : ' (no description)'}
-            {notKept(m.kind === 'image' ? kind : `${kind} poster`, shown)}
+            {m.alt ? t('mediaWithAlt', kind, m.alt) : t('mediaWithoutAlt', kind)}
+            {notKept(m.kind === 'image' ? kind : t('posterOf', kind), shown)}
           </span>
         );
       })}
@@ -76,7 +75,7 @@ function mediaLine(media: Media[], pictures: Pictures) {
  */
 function linkCardLine(card: LinkCard, pictures: Pictures) {
   const label = card.title || card.domain || card.url;
-  const picture = card.image?.alt ? `${KIND.image}: ${card.image.alt}` : '';
+  const picture = card.image?.alt ? t('mediaWithAlt', t('mediaPhoto'), card.image.alt) : '';
   const more = [card.title ? card.domain : '', picture].filter(Boolean).join(' · ');
   const shown = card.image ? pictures.get(card.image.url) : undefined;
   const words = (
@@ -89,7 +88,7 @@ function linkCardLine(card: LinkCard, pictures: Pictures) {
   return (
     <p class="post__card">
       {isWebLink(card.url) ? <a href={card.url} target="_blank" rel="noopener noreferrer">{words}</a> : words}
-      {notKept('Card picture', shown)}
+      {notKept(t('cardPicture'), shown)}
     </p>
   );
 }
@@ -99,7 +98,7 @@ export function PostCard({ post, nested = false, pictures = NO_PICTURES }: { pos
   const date = formatDate(post.createdAt);
   const avatar = post.author.avatarUrl ? pictures.get(post.author.avatarUrl) : undefined;
   return (
-    <article class={nested ? 'post post--quoted' : 'post'} lang={post.lang} aria-label={`Post by @${post.author.handle}`}>
+    <article class={nested ? 'post post--quoted' : 'post'} lang={post.lang} aria-label={t('postBy', post.author.handle)}>
       <header class="post__author">
         {keptImage('post__avatar', avatar, '') ?? (
           <span class="post__avatar" aria-hidden="true">
@@ -113,18 +112,18 @@ export function PostCard({ post, nested = false, pictures = NO_PICTURES }: { pos
             <time dateTime={post.createdAt}>{date}</time>
           </a>
         )}
-        {notKept('Avatar', avatar)}
+        {notKept(t('avatar'), avatar)}
       </header>
-      {post.repostedBy && <p class="post__context">Reposted by {post.repostedBy}</p>}
-      {post.thread && <p class="post__context">{THREAD[post.thread]}</p>}
+      {post.repostedBy && <p class="post__context">{t('repostedBy', post.repostedBy)}</p>}
+      {post.thread && <p class="post__context">{t(THREAD[post.thread])}</p>}
       <p class="post__text" dir={post.dir ?? 'auto'}>
         {post.segments.length > 0 ? post.segments.map(segmentView) : post.text}
-        {post.truncated && <span class="post__more"> … (shortened on the page)</span>}
+        {post.truncated && <span class="post__more"> {t('shortenedOnPage')}</span>}
       </p>
       {post.card && linkCardLine(post.card, pictures)}
       {post.media.length > 0 && mediaLine(post.media, pictures)}
       {post.quoted && <PostCard post={post.quoted} nested pictures={pictures} />}
-      {post.partial && !nested && <p class="post__partial">Some parts of this post could not be read from the page.</p>}
+      {post.partial && !nested && <p class="post__partial">{t('partialPost')}</p>}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { TextField } from './TextField';
 import type { Pictures } from './use-pictures';
 import { fieldProblem, type EditorActions } from './use-editor';
 import { memo } from './memo';
+import { t } from '../platform/i18n';
 
 /**
  * The roundup in view and the editor's actions, for the words of an item that could not be
@@ -47,39 +48,39 @@ function PostItemView({ item, post, index, count, dropTarget, pictures, onText, 
   return (
     <li class={dropTarget ? 'item item--over' : 'item'} data-post-id={postId}>
       <TextField
-        label="Lead-in"
+        label={t('leadIn')}
         rich
         multiline
         value={item.leadIn}
         place={`${postId}:leadIn`}
-        placeholder="Optional: a line before the post"
+        placeholder={t('leadInPlaceholder')}
         problem={problem('leadIn')}
         onInput={(v) => onText(postId, 'leadIn', v)}
       />
-      {post ? <PostCard post={post} pictures={pictures} /> : <p class="post post--missing">This post is no longer stored.</p>}
+      {post ? <PostCard post={post} pictures={pictures} /> : <p class="post post--missing">{t('postNoLongerStored')}</p>}
       <TextField
-        label="Commentary"
+        label={t('commentary')}
         rich
         multiline
         value={item.commentary}
         place={`${postId}:commentary`}
-        placeholder="Your take on this post"
+        placeholder={t('commentaryPlaceholder')}
         problem={problem('commentary')}
         onInput={(v) => onText(postId, 'commentary', v)}
       />
       <div class="item__controls">
-        <span class="item__grip" draggable title="Drag to reorder" aria-hidden="true">
+        <span class="item__grip" draggable title={t('dragToReorder')} aria-hidden="true">
           ⠿
         </span>
-        <span class="item__position">{`${index + 1} of ${count}`}</span>
-        <button type="button" disabled={index === 0} aria-keyshortcuts="Alt+ArrowUp" title="Alt+↑ in the item does the same" onClick={() => onMove(postId, index - 1)}>
-          Move up
+        <span class="item__position">{t('itemPosition', index + 1, count)}</span>
+        <button type="button" disabled={index === 0} aria-keyshortcuts="Alt+ArrowUp" title={t('moveUpHint')} onClick={() => onMove(postId, index - 1)}>
+          {t('moveUp')}
         </button>
-        <button type="button" disabled={index === count - 1} aria-keyshortcuts="Alt+ArrowDown" title="Alt+↓ in the item does the same" onClick={() => onMove(postId, index + 1)}>
-          Move down
+        <button type="button" disabled={index === count - 1} aria-keyshortcuts="Alt+ArrowDown" title={t('moveDownHint')} onClick={() => onMove(postId, index + 1)}>
+          {t('moveDown')}
         </button>
         <button type="button" class="danger" onClick={() => onRemove(postId)}>
-          Remove
+          {t('remove')}
         </button>
       </div>
     </li>

@@ -6,6 +6,7 @@ import type { ItemTextField, RoundupItem } from '../model/roundup';
 import type { Post } from '../model/post';
 import { PostItem } from './PostItem';
 import type { Pictures } from './use-pictures';
+import { t } from '../platform/i18n';
 
 export const DRAG_TYPE = 'application/x-roundup-item';
 
@@ -75,12 +76,12 @@ export function PostList({ items, posts, pictures, all = false, onText, onMove, 
     if (!at) return;
     e.preventDefault();
     const to = at.index + (e.key === 'ArrowUp' ? -1 : 1);
-    if (to < 0 || to >= items.length) return setMoved(to < 0 ? 'Already the first post.' : 'Already the last post.');
+    if (to < 0 || to >= items.length) return setMoved(t(to < 0 ? 'alreadyFirst' : 'alreadyLast'));
     const field = e.target as HTMLTextAreaElement | HTMLInputElement;
     const place = field.dataset?.place;
     if (place && typeof field.selectionStart === 'number') refocus.current = { place, start: field.selectionStart, end: field.selectionEnd ?? field.selectionStart };
     onMove(at.postId, to);
-    setMoved(`Moved to ${to + 1} of ${items.length}.`);
+    setMoved(t('movedTo', to + 1, items.length));
   };
   const end = () => {
     setDragged(null);
@@ -110,7 +111,7 @@ export function PostList({ items, posts, pictures, all = false, onText, onMove, 
   };
   return (
     <>
-    <ol class="items" aria-label="Posts" onDragStart={start} onDragEnd={end} onDragOver={enter} onDragEnter={enter} onDrop={drop} onKeyDown={key}>
+    <ol class="items" aria-label={t('posts')} onDragStart={start} onDragEnd={end} onDragOver={enter} onDragEnter={enter} onDrop={drop} onKeyDown={key}>
       {(shown < items.length ? items.slice(0, shown) : items).map((item, index) => (
         <PostItem
           key={item.postId}

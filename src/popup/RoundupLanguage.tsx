@@ -3,9 +3,7 @@
 // so a writer finds theirs whatever the editor's own language. Props in, a callback out: the
 // editor stores the choice.
 import { EXPORT_LANGUAGES, DEFAULT_LANGUAGE } from '../model/language';
-
-// The words this component shows, for the interface's translation (_locales).
-const LABEL = 'Export language';
+import { t } from '../platform/i18n';
 
 /** `tag` named in its own language, its first letter capitalised as in a menu; the tag itself where the engine has no name. */
 export function languageName(tag: string): string {
@@ -32,7 +30,7 @@ export function RoundupLanguage({ value, onChange, disabled = false }: RoundupLa
   const tags: readonly string[] = (EXPORT_LANGUAGES as readonly string[]).includes(current) ? EXPORT_LANGUAGES : [...EXPORT_LANGUAGES, current];
   return (
     <label class="roundup-language">
-      {LABEL}
+      {t('exportLanguage')}
       <select value={current} disabled={disabled} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
         {tags.map((tag) => (
           <option key={tag} value={tag} lang={tag}>

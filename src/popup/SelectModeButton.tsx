@@ -6,6 +6,7 @@ import type { Tabs } from '../platform';
 import { X_PAGE_PATTERNS } from '../capture/x-link';
 import type { ContentMessage, ContentReply } from '../messages';
 import type { Home } from './host';
+import { t } from '../platform/i18n';
 
 // Loaded on the first press, not with the editor: the editor's views are tested without a browser.
 const api = async () => (await import('../platform')).browser;
@@ -21,12 +22,12 @@ async function xTab(): Promise<Tabs.Tab | undefined> {
 async function startSelectMode(home: Home): Promise<string | null> {
   const browser = await api();
   const tab = await xTab();
-  if (tab?.id === undefined) return 'Open x.com in a tab first: select mode picks posts there.';
+  if (tab?.id === undefined) return t('openXFirst');
   const message: ContentMessage<'selectMode'> = { type: 'selectMode', on: true };
   const reply = (await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined)) as
     | ContentReply<'selectMode'>
     | undefined;
-  if (!reply?.ok) return 'Roundup is not running in that x.com tab yet: reload the tab, then try again.';
+  if (!reply?.ok) return t('notRunningInTab');
   if (home === 'popup') window.close(); // out of the way, so the page can be clicked
   else await browser.tabs.update(tab.id, { active: true });
   return null;
@@ -35,12 +36,12 @@ async function startSelectMode(home: Home): Promise<string | null> {
 export function SelectModeButton({ home }: { home: Home }) {
   const [problem, setProblem] = useState<string | null>(null);
   const onClick = () => {
-    startSelectMode(home).then(setProblem, (e: unknown) => setProblem(`Select mode could not start: ${(e as Error).message}`));
+    startSelectMode(home).then(setProblem, (e: unknown) => setProblem(t('selectModeFailed', (e as Error).message)));
   };
   return (
     <span class="select-mode">
-      <button type="button" title="Then click posts on x.com to clip or unclip them (Esc to stop)" onClick={onClick}>
-        Select posts
+      <button type="button" title={t('selectPostsHint')} onClick={onClick}>
+        {t('selectPosts')}
       </button>
       {problem && (
         <span class="select-mode__problem" role="alert">

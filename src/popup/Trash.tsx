@@ -4,13 +4,14 @@
 import { useState } from 'preact/hooks';
 import { TRASH_DAYS, type TrashEntry } from '../model/trash';
 import type { TrashContents } from './use-trash';
+import { plural, t, uiLanguage } from '../platform/i18n';
 
 export interface TrashActions {
   restore(entry: TrashEntry): void;
   empty(): void;
 }
 
-const untitled = (title: string) => title.trim() || 'Untitled roundup';
+const untitled = (title: string) => title.trim() || t('untitledRoundup');
 /** The first words of a text, for a one-line reminder of what was written. */
 const firstWords = (text: string, max = 90) => {
   const line = text.trim().replace(/\s+/g, ' ');
@@ -19,19 +20,19 @@ const firstWords = (text: string, max = 90) => {
 
 function when(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function describe(entry: TrashEntry, contents: TrashContents): { what: string; facts: string } {
   if (entry.kind === 'roundup') {
-    const n = entry.roundup.items.length;
-    return { what: `Roundup “${untitled(entry.roundup.title)}”`, facts: `${n} ${n === 1 ? 'post' : 'posts'} · deleted ${when(entry.deletedAt)}` };
+    const facts = t('trashRoundupFacts', plural('postCount', entry.roundup.items.length), when(entry.deletedAt));
+    return { what: t('trashRoundup', untitled(entry.roundup.title)), facts };
   }
   const handle = contents.posts[entry.item.postId]?.author.handle;
   const words = firstWords(entry.item.commentary) || firstWords(entry.item.leadIn);
   return {
-    what: `${handle ? `Post by @${handle}` : 'A post'}: “${words}”`,
-    facts: `from “${untitled(entry.roundupTitle)}” · removed ${when(entry.deletedAt)}`,
+    what: handle ? t('trashPostBy', handle, words) : t('trashAPost', words),
+    facts: t('trashItemFacts', untitled(entry.roundupTitle), when(entry.deletedAt)),
   };
 }
 
@@ -41,17 +42,17 @@ export function Trash({ contents, actions }: { contents: TrashContents | null; a
   return (
     <section class="trash" aria-labelledby="trash-heading">
       <div class="library__head">
-        <h2 id="trash-heading">Trash</h2>
+        <h2 id="trash-heading">{t('trash')}</h2>
         {entries.length > 0 && !confirming && (
           <button type="button" class="danger" onClick={() => setConfirming(true)}>
-            Empty trash
+            {t('emptyTrash')}
           </button>
         )}
       </div>
       {confirming && (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-empty">
           <p id="confirm-empty">
-            Delete {entries.length === 1 ? 'this one' : `these ${entries.length}`} for good? This cannot be undone.
+            {plural('confirmEmpty', entries.length)}
           </p>
           <button
             type="button"
@@ -61,15 +62,15 @@ export function Trash({ contents, actions }: { contents: TrashContents | null; a
               actions.empty();
             }}
           >
-            Delete forever
+            {t('deleteForever')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
-      <p class="hint">Removed posts keep their lead-in and commentary here, and deleted roundups everything, for {TRASH_DAYS} days.</p>
-      <ul class="roundups" aria-label="Trash">
+      <p class="hint">{t('trashHint', TRASH_DAYS)}</p>
+      <ul class="roundups" aria-label={t('trash')}>
         {entries.map((entry) => {
           const { what, facts } = describe(entry, contents!);
           const id = `trash-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -81,14 +82,14 @@ export function Trash({ contents, actions }: { contents: TrashContents | null; a
               <span class="roundup__facts">{facts}</span>
               <span class="roundup__actions">
                 <button type="button" aria-describedby={id} onClick={() => actions.restore(entry)}>
-                  Restore
+                  {t('restore')}
                 </button>
               </span>
             </li>
           );
         })}
       </ul>
-      {contents && entries.length === 0 && <p class="hint">The Trash is empty.</p>}
+      {contents && entries.length === 0 && <p class="hint">{t('trashIsEmpty')}</p>}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 // The one message with an "Undo" after a removal or deletion. It stays until the next one
 // replaces it or the user dismisses it: a timer would take it away from a slow reader.
+import { t } from '../platform/i18n';
+
 export interface Undoable {
   message: string;
   undo(): void;
@@ -18,10 +20,10 @@ export function UndoBar({ undoable, onDone }: { undoable: Undoable | null; onDon
               onDone();
             }}
           >
-            Undo
+            {t('undo')}
           </button>
           <button type="button" class="quiet" onClick={onDone}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </>
       )}

@@ -3,6 +3,7 @@
 import { browser } from '../platform';
 import { askToLoadPictures } from '../platform/permissions';
 import { askToRunOn } from '../platform/instance-permission';
+import { t } from '../platform/i18n';
 import { hasSidePanel, openSidePanel } from '../platform/side-panel';
 import type { Home, Host, Shortcut } from './host';
 
@@ -20,7 +21,7 @@ const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
 export function browserHost(home: Home): Host {
   return {
     home,
-    shortcutSettings: isFirefox() ? 'about:addons → ⚙ → Manage Extension Shortcuts' : 'chrome://extensions/shortcuts',
+    shortcutSettings: isFirefox() ? t('firefoxShortcutSettings') : 'chrome://extensions/shortcuts',
     async shortcuts(): Promise<Shortcut[]> {
       // `commands` exists once the manifest declares some.
       const all = (await browser.commands?.getAll?.()) ?? [];

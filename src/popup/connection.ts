@@ -9,6 +9,7 @@
 // instead of doing it twice. A background that keeps failing to start is not hammered: after
 // the first immediate try, reconnects wait 250 ms, doubling up to 10 s, until one works.
 import { browser, type Runtime } from '../platform';
+import { t } from '../platform/i18n';
 import { EDITOR_PORT, type ChangeNotice, type MessageType, type PortRequest, type Reply, type Request, type Response } from '../messages';
 
 const FIRST_BACKOFF_MS = 250;
@@ -78,7 +79,7 @@ export function connect(openAfter?: Promise<unknown>, client: string = crypto.ra
     } catch (e) {
       // No port at all (the extension was reloaded under this page): fail what waits, as
       // something that may pass, so the saver says so and keeps the words; try again later.
-      const error = new RequestError(`Roundup's background could not be reached: ${(e as Error).message}`, true);
+      const error = new RequestError(t('backgroundUnreachable', (e as Error).message), true);
       const waiting = [...pending.values()];
       pending.clear();
       waiting.forEach((item) => item.reject(error));

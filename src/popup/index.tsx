@@ -8,10 +8,12 @@ import { trackPlace } from './caret';
 import { connect } from './connection';
 import { warmUp } from './editor-db';
 import type { Home } from './host';
+import { localizePage } from '../platform/i18n';
 
 const firstRead = warmUp();
 const asked = new URLSearchParams(location.search).get('home') ?? document.body.dataset.home;
 const home: Home = asked === 'tab' || asked === 'panel' ? asked : 'popup';
+localizePage('extName'); // lang, dir and title in the writer's language
 trackPlace();
 const root = document.getElementById('app');
 if (root) render(<App connection={connect(firstRead)} host={browserHost(home)} />, root);

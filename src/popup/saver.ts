@@ -8,6 +8,7 @@
 // `transient: false`) is not sent again: it is reported for its key, and the key stays pending
 // so a merge never replaces those words, until a newer write of the key is stored or the
 // writer drops it.
+import { plural, t } from '../platform/i18n';
 
 export type SaveStatus =
   | { state: 'saved' }
@@ -72,12 +73,12 @@ export function createSaver(
 
   function report() {
     if (retrying.size > 0) {
-      const message = `Not stored yet: ${retryError}. Your words are kept here and sent again until they are stored.`;
+      const message = t('notStoredRetrying', retryError);
       onStatus({ state: 'error', message, retrying: true });
     } else if (failed.size > 0) {
       const [why] = [...failed.values()].slice(-1);
-      const count = failed.size > 1 ? ` (${failed.size} fields)` : '';
-      onStatus({ state: 'error', message: `Not stored${count}: ${why} Your words are still here.`, retrying: false });
+      const message = failed.size > 1 ? plural('notStoredFields', failed.size, why ?? '') : t('notStored', why ?? '');
+      onStatus({ state: 'error', message, retrying: false });
     } else onStatus(inFlight > 0 || queued.size > 0 ? { state: 'saving' } : { state: 'saved' });
   }
 

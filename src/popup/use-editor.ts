@@ -14,6 +14,7 @@ import { createJournal, entryKey, replay, type JournalEntry, type JournalStorage
 import { fieldKey, mergeStored, orderKey } from './merge';
 import { createSaver, type SaveStatus } from './saver';
 import type { FieldProblem } from './TextField';
+import { t } from '../platform/i18n';
 
 export type EditorState =
   | { phase: 'loading' }
@@ -74,19 +75,19 @@ export function fieldProblem(problem: Problem | undefined, actions: EditorAction
   if (!problem) return undefined;
   const { key, entry, gone } = problem;
   const why =
-    gone === 'item' ? 'this post was removed from the roundup in another view'
-    : gone === 'roundup' ? 'this roundup was deleted in another view'
+    gone === 'item' ? t('goneItemWhy')
+    : gone === 'roundup' ? t('goneRoundupWhy')
     : problem.message.replace(/\.\s*$/, '');
   const buttons = [
-    { label: 'Copy words', run: () => actions.copyWords(key) },
-    { label: 'Discard words', run: () => actions.discardWords(key) },
+    { label: t('copyWords'), run: () => actions.copyWords(key) },
+    { label: t('discardWords'), run: () => actions.discardWords(key) },
   ];
   if (gone === 'item' && entry.postId !== undefined) {
     const postId = entry.postId;
-    buttons.unshift({ label: 'Restore the item', run: () => actions.restoreLostItem(entry.roundupId, postId) });
+    buttons.unshift({ label: t('restoreItem'), run: () => actions.restoreLostItem(entry.roundupId, postId) });
   }
-  if (gone === 'roundup') buttons.unshift({ label: 'Restore the roundup', run: () => actions.restoreLostRoundup(entry.roundupId) });
-  return { message: `Not stored: ${why}. Your words are still here.`, actions: buttons, note: problem.note };
+  if (gone === 'roundup') buttons.unshift({ label: t('restoreRoundup'), run: () => actions.restoreLostRoundup(entry.roundupId) });
+  return { message: t('notStoredWhy', why), actions: buttons, note: problem.note };
 }
 
 export function useEditor(connection: Connection) {
@@ -142,7 +143,7 @@ export function useEditor(connection: Connection) {
    */
   const opened = (roundup: Roundup): Roundup => {
     const { resend, gone } = replay(journal, roundup, saver.pending);
-    gone.forEach((entry) => markGone(entry, 'This post was removed from the roundup'));
+    gone.forEach((entry) => markGone(entry, t('goneItem')));
     resend.forEach(queueText);
     let shown = roundup;
     for (const [key, entry] of typed.current) {
@@ -170,7 +171,7 @@ export function useEditor(connection: Connection) {
       if (entries.length === 0) return;
       const ids = new Set((await listRoundups().catch(() => null))?.map((r) => r.id) ?? entries.map((e) => e.roundupId));
       for (const entry of entries) {
-        if (!ids.has(entry.roundupId) && !saver.pending(entryKey(entry))) markGone(entry, 'This roundup was deleted');
+        if (!ids.has(entry.roundupId) && !saver.pending(entryKey(entry))) markGone(entry, t('goneRoundup'));
       }
     };
     // One read at a time; notices arriving meanwhile ask for one more read after it.
@@ -281,14 +282,14 @@ export function useEditor(connection: Connection) {
       const at = index >= 0 ? index : (shown?.items.length ?? 0);
       connection.request('restoreItem', { roundupId: lostIn, item, index: at }).then(
         () => resend(lost),
-        (e: unknown) => note(lost.map((p) => p.key), `Could not restore the item: ${reason(e)}.`),
+        (e: unknown) => note(lost.map((p) => p.key), t('couldNotRestoreItem', reason(e))),
       );
     },
     restoreLostRoundup(lostId) {
       const lost = problemsOf(lostId);
       connection.request('restoreFromTrash', { id: roundupTrashId(lostId) }).then(
         () => resend(lost),
-        (e: unknown) => note(lost.map((p) => p.key), `Could not restore the roundup: ${reason(e)}.`),
+        (e: unknown) => note(lost.map((p) => p.key), t('couldNotRestoreRoundup', reason(e))),
       );
     },
     copyWords(key) {
@@ -296,8 +297,8 @@ export function useEditor(connection: Connection) {
       Promise.resolve()
         .then(() => navigator.clipboard.writeText(words))
         .then(
-          () => note([key], 'Copied'),
-          () => note([key], 'Could not copy: select the words and copy them.'),
+          () => note([key], t('copied')),
+          () => note([key], t('couldNotCopyWords')),
         );
     },
     discardWords(key) {

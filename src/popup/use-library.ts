@@ -7,6 +7,6 @@ import { useStoredRead } from './use-stored-read';
 const NONE: RoundupSummary[] = [];
 
 export function useLibrary(connection: Connection, shown: boolean) {
-  const { value, error } = useStoredRead(connection, shown, listRoundups, 'Your roundups');
+  const { value, error } = useStoredRead(connection, shown, listRoundups, 'roundupsUnreadable');
   return { roundups: value ?? NONE, error };
 }

@@ -3,8 +3,10 @@
 // other write.
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from './connection';
+import { t } from '../platform/i18n';
 
-export function useStoredRead<T>(connection: Connection, shown: boolean, read: () => Promise<T>, what: string) {
+/** `what`: the message that says it could not be read. */
+export function useStoredRead<T>(connection: Connection, shown: boolean, read: () => Promise<T>, what: 'roundupsUnreadable' | 'trashUnreadable') {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -15,7 +17,7 @@ export function useStoredRead<T>(connection: Connection, shown: boolean, read: (
           setValue(v);
           setError('');
         },
-        (e: Error) => setError(`${what} could not be read: ${e.message}`),
+        (e: Error) => setError(t(what, e.message)),
       );
     void again();
     return connection.onNotice(() => void again());

@@ -11,6 +11,6 @@ export interface TrashContents {
 }
 
 export function useTrash(connection: Connection, shown: boolean) {
-  const { value, error } = useStoredRead<TrashContents>(connection, shown, listTrash, 'The Trash');
+  const { value, error } = useStoredRead<TrashContents>(connection, shown, listTrash, 'trashUnreadable');
   return { trash: value, error };
 }

@@ -1,22 +1,18 @@
-// What a send to WordPress did, in a sentence or three, for the editor's status line. Pure; in
-// the export code the editor loads on demand.
+// What a send to WordPress did, in a sentence or three, for the editor's status line, in the
+// writer's language (the interface's catalogue, src/platform/i18n.ts). In the export code the
+// editor loads on demand.
 import type { SendReport } from './types';
+import { list, plural, sentences, t } from '../platform/i18n';
 
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const MADE = { created: 'sentNewDraft', updated: 'sentUpdatedDraft', recreated: 'sentRecreatedDraft' } as const;
 
 /** What a send did, in a sentence or three. */
 export function describeSend(report: SendReport): string {
   const { made, uploaded, reused, notSent, draft } = report;
-  const what =
-    made === 'created'
-      ? `Sent: a new draft on your site (post ${draft.postId}).`
-      : made === 'updated'
-        ? `Updated the draft on your site (post ${draft.postId}).`
-        : `The draft sent before was deleted in WordPress, so this is a new one (post ${draft.postId}).`;
-  const pictures = [uploaded > 0 && `${count(uploaded, 'picture')} uploaded`, reused > 0 && `${count(reused, 'picture')} already in the media library`].filter(Boolean);
-  const missing = notSent.length
-    ? ` ${count(notSent.length, 'picture')} could not go to the media library and still ${notSent.length === 1 ? 'points' : 'point'} at X: ${notSent.map((p) => p.reason).join('; ')}.`
-    : '';
-  return `${what}${pictures.length ? ` ${pictures.join(', ')}.` : ''}${missing}`;
+  const pictures = [uploaded > 0 && plural('picturesUploaded', uploaded), reused > 0 && plural('picturesReused', reused)].filter((p): p is string => !!p);
+  return sentences(
+    t(MADE[made], draft.postId),
+    pictures.length > 0 && t('fullStop', list(pictures)),
+    notSent.length > 0 && plural('picturesNotSent', notSent.length, notSent.map((p) => p.reason).reduce((all, reason) => t('reasonPair', all, reason))),
+  );
 }
-

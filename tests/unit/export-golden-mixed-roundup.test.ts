@@ -8,7 +8,7 @@ import { renderPage } from '../../src/export/page';
 import { MIXED_INPUT } from '../golden/mixed-roundup';
 
 describe('mixed-network roundup golden files', () => {
-  it.each(EXPORT_FORMATS)('$label matches tests/golden/mixed-roundup.$extension', async (format) => {
+  it.each(EXPORT_FORMATS)('$id matches tests/golden/mixed-roundup.$extension', async (format) => {
     await expect(renderExport(format.id, MIXED_INPUT)).toMatchFileSnapshot(`../golden/mixed-roundup.${format.extension}`);
   });
 

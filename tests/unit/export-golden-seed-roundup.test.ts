@@ -9,7 +9,7 @@ import { SEED_INPUT, closeSeedPages } from '../golden/seed-roundup';
 afterAll(closeSeedPages);
 
 describe('seed roundup golden files', () => {
-  it.each(EXPORT_FORMATS)('$label matches tests/golden/seed-roundup.$extension', async (format) => {
+  it.each(EXPORT_FORMATS)('$id matches tests/golden/seed-roundup.$extension', async (format) => {
     await expect(renderExport(format.id, SEED_INPUT)).toMatchFileSnapshot(`../golden/seed-roundup.${format.extension}`);
   });
 

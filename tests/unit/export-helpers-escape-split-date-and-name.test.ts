@@ -1,6 +1,7 @@
 // The shared helpers every format relies on: escaping, the http(s)-only URL gate,
 // paragraph splitting, X-style dates, permalinks, file names and the format list.
 import { describe, expect, it } from 'vitest';
+import { formatLabel } from '../../src/popup/format-label';
 import { EXPORT_FORMATS, exportFileName, isExportFormat } from '../../src/export';
 import { escapeAttr, escapeHtml, escapeMarkdown, markdownUrl, safeUrl } from '../../src/export/escape';
 import { cleanText, oneLine, paragraphs } from '../../src/export/paragraphs';
@@ -74,7 +75,7 @@ describe('dates and permalinks', () => {
 
 describe('formats and file names', () => {
   it('offers the five formats the editor names, each with its own extension', () => {
-    expect(EXPORT_FORMATS.map((f) => f.label)).toEqual(['HTML', 'Markdown', 'WordPress', 'Plain text', 'JSON backup']);
+    expect(EXPORT_FORMATS.map((f) => formatLabel(f.id))).toEqual(['HTML', 'Markdown', 'WordPress', 'Plain text', 'JSON backup']);
     expect(new Set(EXPORT_FORMATS.map((f) => f.extension)).size).toBe(5);
     expect(isExportFormat('markdown')).toBe(true);
     expect(isExportFormat('toString')).toBe(false);

@@ -2,6 +2,7 @@
 // as before), or `media/<name>` files beside the export, named as the archive names them; a
 // picture with no kept copy then shows as words. The names are stable and safe anywhere.
 import { describe, expect, it } from 'vitest';
+import { formatLabel } from '../../src/popup/format-label';
 import MarkdownIt from 'markdown-it';
 import { unzipSync } from 'fflate';
 import { ALL_FORMATS, EXPORT_FORMATS, FILE_FORMATS, exportFileName, isExportFormat, renderExport, type ExportInput } from '../../src/export';
@@ -115,7 +116,7 @@ describe('the setting', () => {
 
 describe('the formats', () => {
   it('offer the page and the archive after the text formats, with their own file names', () => {
-    expect(ALL_FORMATS.map((f) => f.label)).toEqual(['HTML', 'Markdown', 'WordPress', 'Plain text', 'JSON backup', 'Web page (self-contained)', 'Archive (.zip)']);
+    expect(ALL_FORMATS.map((f) => formatLabel(f.id))).toEqual(['HTML', 'Markdown', 'WordPress', 'Plain text', 'JSON backup', 'Web page (self-contained)', 'Archive (.zip)']);
     expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(['html', 'markdown', 'wordpress', 'text', 'json']);
     expect(FILE_FORMATS.map((f) => f.id)).toEqual(['page', 'zip']);
     expect(EXPORT_FORMAT_IDS).toEqual(ALL_FORMATS.map((f) => f.id));

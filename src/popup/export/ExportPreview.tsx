@@ -12,6 +12,7 @@ import type { ExportInput } from '../../export';
 import { itemAnchor } from './preview-anchor';
 import { PREVIEW_CSP } from './preview-csp';
 import type { FilesModule } from './use-export-file';
+import { t } from '../../platform/i18n';
 
 // Chromium's `csp` attribute (CSP Embedded Enforcement) holds the frame to the policy even
 // before its own <meta> is read; other browsers ignore it and rely on the <meta>. Not in
@@ -54,5 +55,5 @@ export function ExportPreview({ format, input, files, follow = null }: Props) {
     el.addEventListener('load', go); // a new document (the words changed): back to the place
     return () => el.removeEventListener('load', go);
   }, [doc, key]); // eslint-disable-line react-hooks/exhaustive-deps -- `follow` is read by its key
-  return <iframe ref={frame} class="export__preview" title="Export preview" sandbox="allow-same-origin" {...EMBEDDED_CSP} srcdoc={doc} />;
+  return <iframe ref={frame} class="export__preview" title={t('exportPreview')} sandbox="allow-same-origin" {...EMBEDDED_CSP} srcdoc={doc} />;
 }

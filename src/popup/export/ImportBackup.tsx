@@ -7,6 +7,7 @@ import { MAX_BACKUP_CHARS } from '../../export/backup-limits';
 import type { Ask } from './ask';
 import { importMessage } from './import-message';
 import type { FilesModule } from './use-export-file';
+import { plural, sentences, t } from '../../platform/i18n';
 
 type Result = { kind: 'idle' | 'busy' | 'done' | 'failed'; text: string };
 
@@ -31,9 +32,9 @@ export function ImportBackup({ ask, openInTab, files }: Props) {
     return (
       <div class="field export__import">
         <button type="button" onClick={openInTab}>
-          Import backup
+          {t('importBackup')}
         </button>
-        <p class="hint">Opens Roundup in a tab: choosing a file would close this popup.</p>
+        <p class="hint">{t('importOpensTab')}</p>
       </div>
     );
   }
@@ -43,13 +44,13 @@ export function ImportBackup({ ask, openInTab, files }: Props) {
     const file = input.files?.[0];
     input.value = ''; // so choosing the same file again is a new import
     if (!file) return;
-    setResult({ kind: 'busy', text: `Importing ${file.name}…` });
+    setResult({ kind: 'busy', text: t('importing', file.name) });
     try {
       const zip = isZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
       // A character is at most 4 bytes of UTF-8, so a JSON file over this is surely over the
       // limit (the background checks the exact length); a zip's own reader has its ceilings.
       if (!zip && file.size > MAX_BACKUP_CHARS * 4) {
-        setResult({ kind: 'failed', text: `${file.name} cannot be imported: it is far larger than any Roundup backup. Nothing was changed.` });
+        setResult({ kind: 'failed', text: t('importTooLarge', file.name) });
         return;
       }
       if (!zip) {
@@ -60,13 +61,12 @@ export function ImportBackup({ ask, openInTab, files }: Props) {
       const module = await files();
       const unpacked = module.unpackBackupZip(new Uint8Array(await file.arrayBuffer()));
       if ('error' in unpacked) {
-        setResult({ kind: 'failed', text: `This file cannot be imported: ${unpacked.error}. Nothing was changed.` });
+        setResult({ kind: 'failed', text: t('importFailed', unpacked.error) });
         return;
       }
       const summary = await ask('importBackup', { text: unpacked.json });
       const kept = await module.keepImportedCopies(unpacked.copies);
-      const pictures = `${kept} ${kept === 1 ? 'picture' : 'pictures'} restored from the backup's copies.`;
-      setResult({ kind: 'done', text: `${importMessage(summary)} ${pictures}` });
+      setResult({ kind: 'done', text: sentences(importMessage(summary), plural('picturesRestored', kept)) });
     } catch (error) {
       setResult({ kind: 'failed', text: (error as Error).message });
     }
@@ -74,7 +74,7 @@ export function ImportBackup({ ask, openInTab, files }: Props) {
 
   return (
     <div class="field export__import">
-      <label for="import-backup">Import backup</label>
+      <label for="import-backup">{t('importBackup')}</label>
       <input id="import-backup" type="file" accept=".json,.zip,application/json,application/zip" disabled={result.kind === 'busy'} onChange={onChange} />
       <p class={`export__message${result.kind === 'failed' ? ' export__message--error' : ''}`} role={result.kind === 'failed' ? 'alert' : 'status'}>
         {result.text}

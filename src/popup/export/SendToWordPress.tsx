@@ -9,6 +9,7 @@ import type { ExportSettings } from '../../export/types';
 import type { PublishState } from '../../publish/types';
 import type { Ask } from './ask';
 import type { FilesModule } from './use-export-file';
+import { plural, t } from '../../platform/i18n';
 
 /** The site's host permission, as this view needs it (platform/site-permissions.ts in the browser). */
 export interface SendAccess {
@@ -23,8 +24,6 @@ async function browserAccess(): Promise<SendAccess> {
 }
 
 type Note = { text: string; error?: boolean };
-
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 interface Props {
   roundup: Roundup;
@@ -47,7 +46,7 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
     const read = () =>
       ask('getPublishState', { roundupId: roundup.id }).then(
         (s) => live && setState(s),
-        (e: Error) => live && setNote({ text: `Publishing is not available: ${e.message}`, error: true }),
+        (e: Error) => live && setNote({ text: t('publishingUnavailable', e.message), error: true }),
       );
     void read();
     // A site saved (or removed) in Settings, in another tab, while this view stayed open.
@@ -69,7 +68,7 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
   const send = () => {
     const site = state?.site;
     if (!site) {
-      setNote({ text: 'No WordPress site yet: add yours in Settings (its address, your user name and an application password), then send.', error: true });
+      setNote({ text: t('noSiteYet'), error: true });
       return;
     }
     if (!files || !access) return;
@@ -77,10 +76,10 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
     const allowed = access.request(site.url);
     const request = files.wordPressDraft(roundup, posts, settings);
     setSending(true);
-    setNote({ text: request.pictures.length ? `Sending to ${site.url}, with ${count(request.pictures.length, 'picture')}…` : `Sending to ${site.url}…` });
+    setNote({ text: request.pictures.length ? plural('sendingWithPictures', request.pictures.length, site.url) : t('sendingTo', site.url) });
     allowed
       .then((granted) => {
-        if (!granted) throw new Error(`Roundup may not reach ${new URL(site.url).origin}: allow it when your browser asks, then send again.`);
+        if (!granted) throw new Error(t('mayNotReachSend', new URL(site.url).origin));
         return ask('sendToWordPress', request);
       })
       .then(
@@ -97,17 +96,17 @@ export function SendToWordPress({ roundup, posts, settings, files, ask, access: 
   return (
     <div class="export__publish">
       <button type="button" onClick={send} disabled={sending || !state || (!!state.site && (!files || !access))} aria-describedby="send-to-wordpress-note">
-        Send to WordPress
+        {t('sendToWordPress')}
       </button>
       {draft && (
         <a href={draft.editUrl} target="_blank" rel="noopener noreferrer">
-          Open in WordPress
+          {t('openInWordPress')}
         </a>
       )}
       {/* The status and the error apart: a region whose role changes is not announced reliably. An
           alert is announced when it appears, so it is there only while there is something wrong. */}
       <p id="send-to-wordpress-note" class="export__message" role="status">
-        {note && !note.error ? note.text : !note && state?.site ? `Sends a draft to ${state.site.url} (never publishes it)${draft ? '; sending again updates it' : ''}.` : ''}
+        {note && !note.error ? note.text : !note && state?.site ? t(draft ? 'sendsDraftToAgain' : 'sendsDraftTo', state.site.url) : ''}
       </p>
       {note?.error && (
         <p id="send-to-wordpress-problem" class="export__message export__message--error" role="alert">

@@ -6,14 +6,13 @@ import type { PictureBytes } from '../../model/media';
 import type { ExportInput } from '../../export/types';
 import { keptType, roundupPictures } from '../../export/pictures';
 import { ARCHIVE_FILES } from '../../export/archive';
-
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+import { formatNumber, list, plural, sentences, t } from '../../platform/i18n';
 
 /** `850 bytes`, `43 KB`, `1.2 MB`. */
 export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024) return plural('sizeBytes', bytes);
+  if (bytes < 1024 * 1024) return t('sizeKb', formatNumber(Math.round(bytes / 1024)));
+  return t('sizeMb', formatNumber(bytes / 1024 / 1024, 1));
 }
 
 /** At most this many missing pictures are named. */
@@ -25,20 +24,21 @@ export function fileSummary(format: FileFormatId, bytes: number, input: ExportIn
   const missing = all.filter((p) => !keptType(pictures, p.url));
   const words = missing.filter((p) => p.role === 'photo' || p.role === 'poster');
   const leftOut = missing.length - words.length;
-  const inside = kept === 0 ? 'no pictures' : count(kept, 'picture');
-  const out = [
+  const inside = kept === 0 ? t('noPictures') : plural('picturesInside', kept);
+  const size = fileSize(bytes);
+  const named = words.slice(0, NAMED).map((p) => {
+    const kind = t(p.role === 'photo' ? 'mediaPhoto' : 'videoStill');
+    const alt = p.alt?.trim();
+    return alt ? t('pictureTagAlt', kind, alt) : t('pictureTag', kind);
+  });
+  const shown = words.length > NAMED ? plural('andMore', words.length - NAMED, list(named)) : list(named);
+  return sentences(
     format === 'page'
-      ? `A web page of ${fileSize(bytes)} with ${inside} inside it.`
-      : `A zip of ${fileSize(bytes)}: ${ARCHIVE_FILES.page} (the page), ${ARCHIVE_FILES.markdown}, ${ARCHIVE_FILES.json} and ${inside} in ${ARCHIVE_FILES.media}.`,
-  ];
-  if (problem) out.push(`The kept pictures could not be read (${problem}).`);
-  if (words.length) {
-    const named = words.slice(0, NAMED).map((p) => `[${p.role === 'photo' ? 'Photo' : 'Video still'}${p.alt?.trim() ? `: ${p.alt.trim()}` : ''}]`);
-    const more = words.length > NAMED ? ` and ${words.length - NAMED} more` : '';
-    const verb = words.length === 1 ? 'has no copy and shows' : 'have no copy and show';
-    out.push(`${count(words.length, 'picture')} ${verb} as words: ${named.join(', ')}${more}.`);
-  }
-  if (leftOut) out.push(`${count(leftOut, 'avatar or link-card picture', 'avatars or link-card pictures')} with no copy ${leftOut === 1 ? 'is' : 'are'} left out.`);
-  if (format === 'page' && all.length) out.push('It loads nothing from the network and opens offline in any browser.');
-  return out.join(' ');
+      ? t('summaryPage', size, inside)
+      : t('summaryZip', size, ARCHIVE_FILES.page, ARCHIVE_FILES.markdown, ARCHIVE_FILES.json, inside, ARCHIVE_FILES.media),
+    problem && t('picturesUnreadable', problem),
+    words.length > 0 && plural('picturesAsWords', words.length, shown),
+    leftOut > 0 && plural('picturesLeftOut', leftOut),
+    format === 'page' && all.length > 0 && t('pageOffline'),
+  );
 }

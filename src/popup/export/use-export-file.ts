@@ -8,6 +8,7 @@ import type { FileFormatId } from '../../model/settings';
 import type { PictureBytes } from '../../model/media';
 import type { MadeFile } from './files-entry';
 import type { ReadPictures } from './read-pictures';
+import { t } from '../../platform/i18n';
 
 export type FilesModule = typeof import('./files-entry');
 export type LoadFiles = () => Promise<FilesModule>;
@@ -32,7 +33,7 @@ export function useFilesModule(load: LoadFiles): { files: FilesModule | null; pr
         loaded.set(load, module);
         if (live) setFiles(module);
       },
-      (e: Error) => live && setProblem(`The export could not be loaded: ${e.message}.`),
+      (e: Error) => live && setProblem(t('exportLoadFailed', e.message)),
     );
     return () => {
       live = false;
@@ -93,7 +94,7 @@ export function useExportFile(format: FileFormatId | null, input: ExportInput, r
       try {
         if (live) setMade({ format, input, file: files.makeFile(format, input, read.pictures, read.problem) });
       } catch (e) {
-        if (live) setMade({ format, input, problem: `The file could not be made: ${(e as Error).message}.` });
+        if (live) setMade({ format, input, problem: t('fileFailed', (e as Error).message) });
       }
     }, first ? 0 : 300);
     return () => {
@@ -102,6 +103,6 @@ export function useExportFile(format: FileFormatId | null, input: ExportInput, r
     };
     // `first` only sets the wait: a change to it alone is no reason to make the file again.
   }, [format, input, read, files]);
-  if (!format || first || !made) return { summary: read ? 'Making the file…' : 'Reading the kept pictures…' };
+  if (!format || first || !made) return { summary: t(read ? 'makingFile' : 'readingPictures') };
   return { summary: made.file?.summary ?? made.problem ?? '', blob: made.input === input ? made.file?.blob : undefined };
 }

@@ -8,6 +8,7 @@ import type { BackupData, ExportInput } from '../../export';
 import { isFileFormat, type ExportFormatId } from '../../export/formats';
 import type { Ask } from './ask';
 import type { FilesModule } from './use-export-file';
+import { t } from '../../platform/i18n';
 
 export interface ExportOutput {
   output: string;
@@ -48,7 +49,7 @@ export function useExportOutput(format: ExportFormatId, input: ExportInput, ask:
     let live = true;
     ask('exportAll', {}).then(
       (data) => live && setBackup({ output: files.renderBackup(withOnScreen(data, input)), problem: '' }),
-      (e: Error) => live && setBackup({ output: '', problem: `Your roundups could not be read for the backup: ${e.message}` }),
+      (e: Error) => live && setBackup({ output: '', problem: t('backupUnreadable', e.message) }),
     );
     return () => {
       live = false;

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings } from '../../model/settings';
 import type { Ask } from './ask';
+import { t } from '../../platform/i18n';
 
 export interface ExportSettingsState {
   settings: Settings;
@@ -18,7 +19,7 @@ export function useExportSettings(ask: Ask): ExportSettingsState {
     let live = true;
     ask('getSettings', {}).then(
       (settings) => live && setState({ settings, loaded: true, problem: '' }),
-      (e: Error) => live && setState({ settings: DEFAULT_SETTINGS, loaded: true, problem: `Your settings could not be read (${e.message}); the defaults are used.` }),
+      (e: Error) => live && setState({ settings: DEFAULT_SETTINGS, loaded: true, problem: t('settingsDefaultsUsed', e.message) }),
     );
     return () => {
       live = false;

@@ -118,9 +118,11 @@ export function exportScenario(launch: (xPort: number) => Promise<ExportView & {
     expect(roundup, 'the roundup with the typed title').toBeDefined();
     expect(roundup!.items.map((i) => i.postId)).toEqual(POSTS.map((p) => `x:${p.id}`));
     const input = { roundup: roundup!, posts: Object.fromEntries(backup.posts.map((p) => [p.id, p])), settings: backup.settings };
+    // The options' names, as CONTRACT.md gives them (the English catalogue's).
+    const NAMES: Record<string, string> = { html: 'HTML', markdown: 'Markdown', wordpress: 'WordPress', text: 'Plain text' };
     for (const format of EXPORT_FORMATS.filter((f) => f.id !== 'json')) {
-      await v().chooseFormat(format.label);
-      await expect.poll(() => v().output(), { ...poll, message: format.label }).toBe(renderExport(format.id, input));
+      await v().chooseFormat(NAMES[format.id]!);
+      await expect.poll(() => v().output(), { ...poll, message: format.id }).toBe(renderExport(format.id, input));
     }
     // And the words came through, escaped for each format.
     await v().chooseFormat('HTML');
