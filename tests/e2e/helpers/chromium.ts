@@ -24,7 +24,8 @@ const MAPPED_HOSTS = ['x.com', 'pbs.twimg.com', 'bsky.app', 'public.api.bsky.app
   // The home instances of the constructed Mastodon pages' remote accounts.
   'other.example', 'photos.example'];
 
-export async function launchChromium(extDir: string, xPort: number): Promise<ChromiumDriver> {
+/** `args`: more command-line switches for one test file (e.g. `--lang=de`). */
+export async function launchChromium(extDir: string, xPort: number, args: string[] = []): Promise<ChromiumDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'roundup-e2e-chromium-'));
   let ctx: BrowserContext;
   try {
@@ -37,7 +38,7 @@ export async function launchChromium(extDir: string, xPort: number): Promise<Chr
         // Bluesky's web app, public API and media hosts, and every one to the Mastodon
         // instances the tests serve; its certificate is self-signed.
         `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${xPort}`).join(', ')}`, '--ignore-certificate-errors',
-        `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+        `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...args],
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
