@@ -176,3 +176,13 @@ describe('the code', () => {
     ]);
   });
 });
+
+describe("the stores' limits on the manifest's words", () => {
+  // The Chrome Web Store refuses a package whose description is over 132 characters, or whose
+  // name is over 75 (short_name: 12 shows in full); AMO takes the same package.
+  it.each(LANGUAGES)('%s: a description of at most 132 characters, a name of at most 12', (lang) => {
+    const catalogue = readCatalogue(lang);
+    expect([...catalogue.extDescription!.message].length).toBeLessThanOrEqual(132);
+    expect([...catalogue.extName!.message].length).toBeLessThanOrEqual(12);
+  });
+});
