@@ -7,11 +7,11 @@
 // key press in the last item's commentary to the next frame shown, in the 200-post roundup
 // against a 1-post one (target ≤ 1.2×, and under a frame, 16 ms). The database also holds a
 // library of 1,000 posts in other roundups, as a writer's would. One JSON line each.
+import { sizeAtOnce } from '../scripts/loaded-at-once.mjs';
 import { chromium } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 15;
 const POSTS = 200;
@@ -217,8 +217,8 @@ try {
   const ratio = median(typing[POSTS]) / median(typing[1]);
   console.log(JSON.stringify({ figure: 'editor-keystroke-ratio', posts: POSTS, vsOnePost: +ratio.toFixed(2), target: 1.2, bigMedianMs: +median(typing[POSTS]).toFixed(1), targetMs: 16 }));
 
-  const popup = readFileSync('dist/chrome/popup.js');
-  console.log(JSON.stringify({ figure: 'popup-bundle', bytes: popup.length, gzipBytes: gzipSync(popup, { level: 9 }).length, budgetGzipBytes: 26 * 1024 /* build.mjs BUDGETS['popup.js'] */ }));
+  const popup = sizeAtOnce('dist/chrome', 'popup.js'); // with the chunks it imports at once
+  console.log(JSON.stringify({ figure: 'popup-bundle', files: popup.files.length, bytes: popup.bytes, gzipBytes: popup.gzipBytes, budgetGzipBytes: 25 * 1024 /* build.mjs BUDGETS['popup.js'] */ }));
 } finally {
   await ctx.close();
   rmSync(work, { recursive: true, force: true });

@@ -5,14 +5,15 @@ import type { Connection } from './connection';
 import { EditorView } from './EditorView';
 import { MastodonOffer } from './MastodonOffer';
 import type { Host } from './host';
-import { Library, type LibraryActions } from './Library';
+import type { LibraryActions } from './Library';
+import { lazy } from './lazy';
 import { capturePlace, restorePlace } from './caret';
 import type { SaveStatus } from './saver';
 import { UndoBar, type Undoable } from './UndoBar';
 import { SelectModeButton } from './SelectModeButton';
 import { useEditor } from './use-editor';
 import { useLibrary } from './use-library';
-import { Trash, type TrashActions } from './Trash';
+import type { TrashActions } from './Trash';
 import { useTrash } from './use-trash';
 import { newRoundup } from '../model/roundup';
 import { roundupTrashId } from '../model/trash';
@@ -28,6 +29,9 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
 }
 
 const PLACEHOLDER = newRoundup('', '');
+// Opened now and then, not as the editor starts: their code loads when first shown.
+const Library = lazy(() => import('./Library').then((m) => m.Library));
+const Trash = lazy(() => import('./Trash').then((m) => m.Trash));
 
 export function App({ connection, host }: { connection: Connection; host: Host }) {
   const { state, saveStatus, actions } = useEditor(connection);

@@ -7,7 +7,7 @@ import { NOT_ALLOWED_REASON } from '../model/media';
 import type { Post } from '../model/post';
 import type { Roundup, RoundupTextField } from '../model/roundup';
 import { EmptyState } from './EmptyState';
-import { ExportPanel } from './ExportPanel';
+import { lazy } from './lazy';
 import type { PreviewFollow } from './export/ExportPreview';
 import type { Host } from './host';
 import { fieldKey } from './merge';
@@ -84,6 +84,9 @@ function PicturesNotAllowed({ pictures, host }: { pictures: ReturnType<typeof us
   );
 }
 
+// Export's code (the panel, its preview, WordPress, import) loads when Export first opens.
+const ExportPanel = lazy(() => import('./ExportPanel').then((m) => m.ExportPanel));
+
 /** The place a focused field is in, for the preview to follow: its item, or the top or end. */
 function placeOf(target: EventTarget | null): PreviewFollow {
   const el = target instanceof Element ? target : null;
@@ -157,12 +160,12 @@ export function EditorView({ roundup, posts, ready, actions, host, onRemove, all
           onInput={(v) => actions.setRoundupText('closing', v)}
         />
         <WordCount roundup={roundup} posts={posts} />
-        <button type="button" class="primary" disabled={!ready} aria-expanded={exporting} aria-controls="export" onClick={() => setExporting(!exporting)}>
+        <button type="button" class="primary" disabled={!ready} aria-expanded={exporting} aria-controls="export-side" onClick={() => setExporting(!exporting)}>
           {t('export')}
         </button>
       </div>
       {exporting && (
-        <div class="desk__side">
+        <div class="desk__side" id="export-side">
           <ExportPanel roundup={roundup} posts={posts} host={host} follow={follow} />
         </div>
       )}
