@@ -134,7 +134,7 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
       try {
         host = new URL(origin).host;
       } catch {
-        return Promise.resolve({ ok: false, error: `${origin} is no web address.` });
+        return Promise.resolve({ ok: false, error: t('notAWebAddress', origin) });
       }
       return instance(origin, host);
     },
@@ -146,7 +146,7 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
       if (!json.ok) return json;
       const read = await deps.readStatusFromJson(json.value, readAt(pageUrl, host));
       if (!read.ok) return { ok: false, error: read.error };
-      if (read.post.site !== 'mastodon') return { ok: false, error: `${host} answered, but not with a Mastodon post.` };
+      if (read.post.site !== 'mastodon') return { ok: false, error: t('mastodonNotAPost', host) };
       return { ok: true, value: read.post };
     },
     async thread(url, pageUrl) {
@@ -158,7 +158,7 @@ export function createMastodon(deps: MastodonDeps): Mastodon {
       const context = await getJson(`${origin}/api/v1/statuses/${id}/context`, host);
       if (!context.ok) return context;
       const read = await readThreadStatuses(contextStatuses(context.value, status.value), (s) => deps.readStatusFromJson(s, readAt(pageUrl, host)));
-      if (read.posts.length === 0) return { ok: false, error: read.errors[0] ?? `${host} answered with no post.` };
+      if (read.posts.length === 0) return { ok: false, error: read.errors[0] ?? t('mastodonNoPostInAnswer', host) };
       return { ok: true, value: read.posts };
     },
   };

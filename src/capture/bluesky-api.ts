@@ -22,6 +22,8 @@ import { POST_LIMITS } from '../model/post-schema';
 import { isRecord, webUrl } from '../model/validate';
 import { earliest, finish, markThread, type ReadPost } from './read-post';
 import { cut, isoTime } from './plain-text';
+import { sentences, t } from '../platform/i18n';
+import { tryAgainIn } from './api-error';
 
 /** When and from which page a post was read (stored with it, as for a post clipped on X). */
 export interface ReadAt {
@@ -104,12 +106,12 @@ export function readFeedViewPost(item: unknown, at: ReadAt): ReadPost {
 /** `app.bsky.feed.getPosts` (or `getQuotes`): every post it holds, in order. */
 export function readGetPosts(json: unknown, at: ReadAt): ReadPosts {
   const list = isRecord(json) ? json.posts : undefined;
-  if (!Array.isArray(list)) return { posts: [], errors: ['The answer from Bluesky holds no list of posts.'] };
+  if (!Array.isArray(list)) return { posts: [], errors: [t('blueskyNoPostList')] };
   const out: ReadPosts = { posts: [], errors: [] };
   list.forEach((view, i) => {
     const read = readPostView(view, at);
     if (read.ok) out.posts.push(read.post);
-    else out.errors.push(`Post ${i + 1}: ${read.error}`);
+    else out.errors.push(t('numberedPostUnreadable', i + 1, read.error));
   });
   return out;
 }
@@ -122,14 +124,14 @@ export function readGetPosts(json: unknown, at: ReadAt): ReadPosts {
  */
 export function readThread(json: unknown, at: ReadAt): ReadPosts {
   const root = isRecord(json) ? json.thread : undefined;
-  if (!isRecord(root)) return { posts: [], errors: ['The answer from Bluesky holds no thread.'] };
-  if (root.$type === T.notFoundPost) return { posts: [], errors: [NOT_FOUND] };
-  if (root.$type === T.blockedPost) return { posts: [], errors: [BLOCKED] };
+  if (!isRecord(root)) return { posts: [], errors: [t('blueskyNoThreadInAnswer')] };
+  if (root.$type === T.notFoundPost) return { posts: [], errors: [t('blueskyNotFound')] };
+  if (root.$type === T.blockedPost) return { posts: [], errors: [t('blueskyBlocked')] };
   if (!isThreadPost(root)) return { posts: [], errors: [`The thread is not a post (${describe(root.$type)}).`] };
   const did = didOf(root.post);
   if (!did) {
     const read = readPostView(root.post, at); // names what is wrong
-    return { posts: [], errors: [read.ok ? 'The post has no author.' : read.error] };
+    return { posts: [], errors: [read.ok ? t('postHasNoAuthor') : read.error] };
   }
 
   // Up: the same author's posts above the focused one, nearest first.
@@ -157,7 +159,7 @@ export function readThread(json: unknown, at: ReadAt): ReadPosts {
   for (const node of up) {
     const read = readView(node.post, at, {});
     if (!read.ok) {
-      out.errors.push(`A post above in the thread could not be read: ${read.error}`);
+      out.errors.push(t('threadPostAboveUnreadable', read.error));
       break;
     }
     chain.unshift(node);
@@ -171,7 +173,7 @@ export function readThread(json: unknown, at: ReadAt): ReadPosts {
     const read = readView(node.post, at, extra);
     if (!read.ok) {
       if (node === root) return { posts: [], errors: [read.error] };
-      out.errors.push(`A later post of the thread could not be read: ${read.error}`);
+      out.errors.push(t('threadPostLaterUnreadable', read.error));
       break;
     }
     out.posts.push(read.post);
@@ -179,9 +181,6 @@ export function readThread(json: unknown, at: ReadAt): ReadPosts {
   markThread(out.posts);
   return out;
 }
-
-const NOT_FOUND = 'Bluesky could not find this post. It may have been deleted, or the link may be wrong.';
-const BLOCKED = 'Bluesky does not show this post: its author blocks, or is blocked by, the account asking.';
 
 type ThreadNode = Record<string, unknown> & { post: Record<string, unknown> };
 
@@ -658,37 +657,25 @@ export function readApiError(status: number, body: unknown, retryAfter?: string 
   const error = isRecord(json) && typeof json.error === 'string' ? json.error : '';
   const message = isRecord(json) && typeof json.message === 'string' ? plainLine(json.message, 200) : '';
   const wait = seconds(retryAfter);
-  const later = wait === null ? ' Try again in a minute.' : ` Try again in ${duration(wait)}.`;
+  const later = tryAgainIn(wait);
+  const soon = wait === null ? t('tryAgainInAMoment') : later;
 
-  if (error === 'RateLimitExceeded' || status === 429) return `Bluesky is limiting requests right now.${later}`;
-  if (error === 'NotFound' || status === 404 || /^(post|record) not found\b/i.test(message)) return NOT_FOUND;
-  if (error === 'BlockedActor' || error === 'BlockedByActor') return BLOCKED;
-  if (/^(Account|Repo)(Takedown|Takendown|Deactivated|Suspended)$/.test(error)) {
-    return "Bluesky does not show this post: its author's account is deactivated or suspended.";
-  }
-  if (error === 'AuthMissing' || error === 'AuthRequired' || status === 401 || status === 403) {
-    return 'Bluesky shows this post only to signed-in users.';
-  }
-  if (status >= 500 && status <= 599) {
-    return `Bluesky's servers had a problem (error ${status}).${wait === null ? ' Try again in a moment.' : later}`;
-  }
-  if (error === 'InvalidRequest' || status === 400) {
-    return `Bluesky did not accept the request${message ? ` (${message})` : ''}.`;
-  }
-  if (!Number.isSafeInteger(status) || status <= 0) return 'Bluesky could not be reached.';
+  if (error === 'RateLimitExceeded' || status === 429) return sentences(t('blueskyRateLimited'), later);
+  if (error === 'NotFound' || status === 404 || /^(post|record) not found\b/i.test(message)) return t('blueskyNotFound');
+  if (error === 'BlockedActor' || error === 'BlockedByActor') return t('blueskyBlocked');
+  if (/^(Account|Repo)(Takedown|Takendown|Deactivated|Suspended)$/.test(error)) return t('blueskyAccountOff');
+  if (error === 'AuthMissing' || error === 'AuthRequired' || status === 401 || status === 403) return t('blueskySignedInOnly');
+  if (status >= 500 && status <= 599) return sentences(t('blueskyServerProblem', status), soon);
+  if (error === 'InvalidRequest' || status === 400) return message ? t('blueskyRefusedSaying', message) : t('blueskyRefused');
+  if (!Number.isSafeInteger(status) || status <= 0) return t('blueskyNotReached');
   const code = plainLine(error, 60).replace(/[^A-Za-z0-9_]/g, '');
-  return `Bluesky answered with an error (${status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}).`;
+  const what = code ? `${status} ${code}` : String(status);
+  return message ? t('blueskyApiErrorSaying', what, message) : t('blueskyApiError', what);
 }
 
 function seconds(v: string | number | null | undefined): number | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,9}\s*$/.test(v) ? Number(v) : NaN;
   return Number.isFinite(n) && n >= 0 ? Math.ceil(n) : null;
-}
-
-function duration(s: number): string {
-  if (s < 120) return `${s} ${s === 1 ? 'second' : 'seconds'}`;
-  const m = Math.ceil(s / 60);
-  return `${m} minutes`;
 }
 
 // ---- small helpers ----

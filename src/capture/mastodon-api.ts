@@ -26,6 +26,8 @@ import { isRecord, webUrl } from '../model/validate';
 import { segmentsFromContent } from './mastodon-html';
 import { earliest, finish, markThread, type ReadPost } from './read-post';
 import { cut, isoTime, oneLine } from './plain-text';
+import { sentences, t } from '../platform/i18n';
+import { tryAgainIn } from './api-error';
 
 /** Where and when a status was read, and how to parse its HTML. */
 export interface MastodonReadAt {
@@ -357,7 +359,7 @@ export function contextStatuses(json: unknown, status: unknown): ContextWalk {
   const authorId = accountId(own);
   const ancestors = isRecord(json) && Array.isArray(json.ancestors) ? json.ancestors : null;
   const descendants = isRecord(json) && Array.isArray(json.descendants) ? json.descendants : null;
-  if (!ancestors || !descendants) return { ...walk, error: 'The answer from the instance holds no thread (ancestors and descendants).' };
+  if (!ancestors || !descendants) return { ...walk, error: t('mastodonNoThreadInAnswer') };
   if (!authorId) return walk;
 
   const byId = new Map<string, Record<string, unknown>>();
@@ -404,7 +406,7 @@ export function readThreadStatuses(walk: ContextWalk, read: (status: unknown) =>
     if (cut === 'all' || cut === where) return;
     if (!r.ok) {
       if (where === 'focus') out.errors.push(r.error);
-      else out.errors.push(`${where === 'above' ? 'A post above in the thread' : 'A later post of the thread'} could not be read: ${r.error}`);
+      else out.errors.push(t(where === 'above' ? 'threadPostAboveUnreadable' : 'threadPostLaterUnreadable', r.error));
       cut = where === 'focus' ? 'all' : where;
       return;
     }
@@ -502,22 +504,15 @@ export function readApiError(status: number, body: unknown, retryAfter?: string 
   }
   const message = isRecord(json) && typeof json.error === 'string' ? oneLine(json.error, 200) : '';
   const wait = secondsUntil(retryAfter, now);
-  const later = wait === null ? ' Try again in a minute.' : ` Try again in ${duration(wait)}.`;
 
-  if (status === 429) return `The Mastodon server is limiting requests right now.${later}`;
-  if (status === 404) {
-    return 'Mastodon could not find this post. It may have been deleted, or it is not public (only its author’s followers or the people it mentions can see it).';
-  }
-  if (status === 410) return 'This Mastodon post is gone: it was deleted, or its author’s account was suspended or moved away.';
-  if (status === 401 || status === 403) {
-    return 'This Mastodon server lets only signed-in users read posts through its API (it runs in limited-federation or authorized-fetch mode), so Roundup cannot read this post from it.';
-  }
-  if (status >= 500 && status <= 599) {
-    return `The Mastodon server had a problem (error ${status}).${wait === null ? ' Try again in a moment.' : later}`;
-  }
-  if (status === 400 || status === 422) return `The Mastodon server did not accept the request${message ? ` (${message})` : ''}.`;
-  if (!Number.isSafeInteger(status) || status <= 0) return 'The Mastodon server could not be reached.';
-  return `The Mastodon server answered with an error (${status}${message ? `: ${message}` : ''}).`;
+  if (status === 429) return sentences(t('mastodonRateLimited'), tryAgainIn(wait));
+  if (status === 404) return t('mastodonNotFound');
+  if (status === 410) return t('mastodonGone');
+  if (status === 401 || status === 403) return t('mastodonSignedInOnly');
+  if (status >= 500 && status <= 599) return sentences(t('mastodonServerProblem', status), wait === null ? t('tryAgainInAMoment') : tryAgainIn(wait));
+  if (status === 400 || status === 422) return message ? t('mastodonRefusedSaying', message) : t('mastodonRefused');
+  if (!Number.isSafeInteger(status) || status <= 0) return t('mastodonNotReached');
+  return message ? t('mastodonApiErrorSaying', status, message) : t('mastodonApiError', status);
 }
 
 function secondsUntil(v: string | number | null | undefined, now: number): number | null {
@@ -528,11 +523,6 @@ function secondsUntil(v: string | number | null | undefined, now: number): numbe
   if (Number.isNaN(ms) || !Number.isFinite(now)) return null;
   const s = Math.ceil((ms - now) / 1000);
   return s >= 0 && s < 1e9 ? s : null;
-}
-
-function duration(s: number): string {
-  if (s < 120) return `${s} ${s === 1 ? 'second' : 'seconds'}`;
-  return `${Math.ceil(s / 60)} minutes`;
 }
 
 // ---- small helpers ----

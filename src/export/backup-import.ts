@@ -9,6 +9,7 @@ import type { TrashEntry } from '../model/trash';
 import { Invalid, distinct, fail, isoDate, list, object, type Check } from '../model/validate';
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, MAX_BACKUP_CHARS, type BackupData } from './backup';
 import { BACKUP_LIMITS, settings } from './backup-schema';
+import { t } from '../platform/i18n';
 
 export type ParseResult = { ok: true; data: BackupData } | { ok: false; error: string };
 
@@ -42,17 +43,17 @@ const backupFile = object<ReadFile>(
 );
 
 export function parseBackup(text: string): ParseResult {
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, error: `backup is larger than ${MAX_BACKUP_CHARS} characters` };
+  if (text.length > MAX_BACKUP_CHARS) return { ok: false, error: t('backupTooLong', MAX_BACKUP_CHARS) };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `backup is not valid JSON (${(error as Error).message})` };
+    return { ok: false, error: t('backupNotJson', (error as Error).message) };
   }
   const format = typeof raw === 'object' && raw !== null ? (raw as { format?: unknown }).format : undefined;
   if (format !== BACKUP_FORMAT) {
     // Said first: a wrong file should not be reported as a list of unknown fields.
-    return { ok: false, error: `backup is not a Roundup backup (format is not "${BACKUP_FORMAT}")` };
+    return { ok: false, error: t('backupNotRoundup', BACKUP_FORMAT) };
   }
   try {
     const { exportedAt, roundups, posts, trash, settings: read, schemaVersion: version } = backupFile(raw, '');

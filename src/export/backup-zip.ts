@@ -15,6 +15,7 @@ import { MAX_URL, webUrl } from '../model/validate';
 import { MAX_BACKUP_CHARS } from './backup-limits';
 import { imageType, mediaFileName } from './pictures';
 import { zipDate } from './zip-date';
+import { t } from '../platform/i18n';
 
 export const BACKUP_ZIP_FILES = { json: 'backup.json', index: 'media.json', media: 'media/' } as const;
 export const MEDIA_INDEX_FORMAT = 'roundup-media';
@@ -83,9 +84,21 @@ export function packBackupZip(json: string, copies: PictureBytes): Uint8Array {
   return zipSync(zippable, { level: 6, mtime: zipDate(exportedAt) });
 }
 
-class Refused extends Error {}
+/**
+ * Why a zip is refused: a detail of the files it holds, in English after "backup zip" (like the
+ * backup's own field checks, model/validate.ts), or `whole`, a sentence in the writer's language.
+ */
+class Refused extends Error {
+  constructor(why: string, readonly whole = false) {
+    super(why);
+  }
+}
 const refuse = (why: string): never => {
   throw new Refused(why);
+};
+/** A refusal the writer can act on (not a zip of a backup at all, too large): in their language. */
+const refuseSaying = (said: string): never => {
+  throw new Refused(said, true);
 };
 
 /** A path that could land outside the folder it is unpacked into, or name something odd. */
@@ -139,7 +152,7 @@ function unpack(bytes: Uint8Array, limits: BackupZipLimits): { json: string; cop
       if (unsafePath(name)) refuse(`holds an entry with an unsafe path: ${JSON.stringify(name)}`);
       seen.set(name, originalSize);
       total += originalSize;
-      if (total > limits.totalBytes) refuse(`would unpack to more than ${mb(limits.totalBytes)}`);
+      if (total > limits.totalBytes) refuseSaying(t('backupZipTooLarge', mb(limits.totalBytes)));
       if (name === BACKUP_ZIP_FILES.json) {
         if (originalSize > limits.jsonBytes) refuse(`${name} is larger than ${mb(limits.jsonBytes)}`);
         return true;
@@ -149,15 +162,15 @@ function unpack(bytes: Uint8Array, limits: BackupZipLimits): { json: string; cop
         return true;
       }
       if (name === BACKUP_ZIP_FILES.media) return false; // the folder itself, as some zip tools add it
-      if (!name.startsWith(BACKUP_ZIP_FILES.media)) refuse(`holds "${name}", which is no part of a Roundup backup`);
+      if (!name.startsWith(BACKUP_ZIP_FILES.media)) refuseSaying(t('backupZipForeign', name));
       if (originalSize > limits.pictureBytes) refuse(`${name} is larger than ${mb(limits.pictureBytes)}, more than any picture kept`);
       return false;
     },
   });
   const jsonBytes = head[BACKUP_ZIP_FILES.json];
-  if (!jsonBytes) return refuse(`has no ${BACKUP_ZIP_FILES.json}`);
+  if (!jsonBytes) return refuseSaying(t('backupZipLacks', BACKUP_ZIP_FILES.json));
   const indexBytes = head[BACKUP_ZIP_FILES.index];
-  if (!indexBytes) return refuse(`has no ${BACKUP_ZIP_FILES.index}`);
+  if (!indexBytes) return refuseSaying(t('backupZipLacks', BACKUP_ZIP_FILES.index));
   for (const name of [BACKUP_ZIP_FILES.json, BACKUP_ZIP_FILES.index]) {
     if (head[name]!.length !== seen.get(name)) refuse(`${name} does not unpack to the size the zip declares`);
   }
@@ -192,8 +205,8 @@ export function unpackBackupZip(bytes: Uint8Array, limits: BackupZipLimits = BAC
   try {
     return unpack(bytes, limits);
   } catch (error) {
-    if (error instanceof Refused) return { error: `backup zip ${error.message}` };
+    if (error instanceof Refused) return { error: error.whole ? error.message : `backup zip ${error.message}` };
     // fflate's own errors: not a zip, a cut-short or corrupt one, an unknown compression.
-    return { error: `backup zip cannot be read (${(error as Error).message})` };
+    return { error: t('backupZipUnreadable', (error as Error).message) };
   }
 }

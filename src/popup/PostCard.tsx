@@ -6,6 +6,7 @@
 import type { LinkCard, Media, Post, Segment } from '../model/post';
 import type { PictureShown, Pictures } from './use-pictures';
 import { t, type MessageKey } from '../platform/i18n';
+import { MEDIA_HOSTS, NOT_ALLOWED_REASON } from '../model/media';
 
 const isWebLink = (href: string) => /^https?:\/\//i.test(href);
 
@@ -38,9 +39,14 @@ function keptImage(cls: string, shown: PictureShown | undefined, alt: string | u
   return shown?.src?.startsWith('blob:') ? <img class={cls} src={shown.src} alt={alt ?? ''} loading="lazy" decoding="async" /> : null;
 }
 
-/** Says, small and muted, that a picture was not kept, and why. */
+/**
+ * Says, small and muted, that a picture was not kept, and why. The reason is stored as the
+ * writer read it then; NOT_ALLOWED_REASON is stored in English (EditorView compares it), so it
+ * is shown in the writer's language here.
+ */
 function notKept(what: string, shown: PictureShown | undefined) {
-  return shown?.missing ? <small class="post__not-kept">{t('notKept', what, shown.missing)}</small> : null;
+  const why = shown?.missing === NOT_ALLOWED_REASON ? t('copyNotAllowed', MEDIA_HOSTS.join(', ')) : shown?.missing;
+  return why ? <small class="post__not-kept">{t('notKept', what, why)}</small> : null;
 }
 
 /**

@@ -2,8 +2,10 @@
 // a message that says what is wrong. Pure: the one request goes through `call` (the background
 // passes platform/site-fetch.ts). WordPress is asked at `/wp-json/…` first; where pretty links
 // are off that address is not WordPress's, and `?rest_route=…` (which always works) is used.
+// Its words are the writer's language's (src/platform/i18n.ts).
 import type { SiteForm } from './types';
-import { readWriter, siteAddress, whoAmI, type Request, type Site, type Writer } from './wordpress';
+import { readWriter, said, siteAddress, whoAmI, type Request, type Site, type Writer } from './wordpress';
+import { sentences, t } from '../platform/i18n';
 
 export interface SiteAnswer {
   status: number;
@@ -46,10 +48,11 @@ export async function checkSite(form: SiteForm, call: Call): Promise<Checked> {
   const address = siteAddress(form.url);
   if (!address.ok) return address;
   const user = form.user.trim();
-  if (!user) return { ok: false, error: 'Give the user name you sign in to WordPress with.' };
-  if (!form.applicationPassword.trim()) return { ok: false, error: 'Give an application password (WordPress: Users → Profile → Application Passwords).' };
+  if (!user) return { ok: false, error: t('missingUser') };
+  if (!form.applicationPassword.trim()) return { ok: false, error: t('missingPassword') };
   const base = { url: address.url, user, applicationPassword: form.applicationPassword.trim() };
 
+  const checking = t('wpCheckingConnection');
   let answer: SiteAnswer;
   let site: Required<Site> = { ...base, pretty: true };
   try {
@@ -60,27 +63,27 @@ export async function checkSite(form: SiteForm, call: Call): Promise<Checked> {
       answer = await call(whoAmI(site));
     }
   } catch (e) {
-    return { ok: false, error: `Checking the connection: ${address.url} could not be reached (${(e as Error).message}). Check the address, and that the site is up.` };
+    return { ok: false, error: said(checking, t('wpCheckUnreachable', address.url, (e as Error).message)) };
   }
   const moved = movedTo(site, answer);
-  if (moved) return { ok: false, error: `Checking the connection: the site sends visitors on to ${moved}. Give that address instead.` };
+  if (moved) return { ok: false, error: said(checking, t('wpSiteMoved', moved)) };
   if (!isJsonObject(answer.body)) {
-    return { ok: false, error: `Checking the connection: nothing answered as WordPress at ${address.url} (HTTP ${answer.status}). Check the address (with its path, if WordPress lives in one), and that the site's REST API is on.` };
+    return { ok: false, error: said(checking, t('wpNothingAnswered', address.url, String(answer.status))) };
   }
   const read = readWriter(answer.status, answer.body);
   if (!read.ok) {
     if (answer.status !== 401) return { ok: false, error: read.error };
-    const hints = [read.error];
-    if (address.url.startsWith('http://')) {
-      hints.push('Over plain http:// WordPress refuses application passwords unless the site is a local one: use the site’s https:// address.');
-    }
-    if (!looksLikeApplicationPassword(base.applicationPassword)) {
-      hints.push('This does not look like an application password (24 letters and digits, shown in groups of four): the password you sign in with does not work here.');
-    }
-    return { ok: false, error: hints.join(' ') };
+    return {
+      ok: false,
+      error: sentences(
+        read.error,
+        address.url.startsWith('http://') && t('wpHttpRefusesApplicationPasswords'),
+        !looksLikeApplicationPassword(base.applicationPassword) && t('wpNotAnApplicationPassword'),
+      ),
+    };
   }
   if (!read.value.canWrite) {
-    return { ok: false, error: `Checking the connection: ${read.value.name || user} may not write posts on this site. Use an author’s, editor’s or administrator’s account.` };
+    return { ok: false, error: said(checking, t('wpUserMayNotWrite', read.value.name || user)) };
   }
   return { ok: true, site, writer: read.value };
 }

@@ -5,14 +5,15 @@
 // is left alone), then the pictures the site lacks, one by one, each remembered the moment it
 // is up (a send cut short reuses them next time), and last the draft itself — so a draft is
 // only ever written whole, and a picture that could not go up is reported, never silently
-// left pointing nowhere.
+// left pointing nowhere. Its words are the writer's language's (src/platform/i18n.ts).
 import type { Call, SiteAnswer } from './connect';
 import type { PictureNotSent, SavedSite, SendReport, SendRequest, SentDraft } from './types';
 import {
   editLink, getPost, listMedia, pointAtLibrary, readDraft, readMediaList, readUpload, readWriter, saveDraft, uploadPicture, whoAmI,
-  type PictureTarget, type Site, type UploadedPicture,
+  said, type PictureTarget, type Site, type UploadedPicture,
 } from './wordpress';
 import { extensionOf, imageType } from '../export/pictures';
+import { plural, sentences, t } from '../platform/i18n';
 
 export interface SendDeps {
   call: Call;
@@ -38,6 +39,9 @@ class Unreachable extends Error {}
 
 const PAGE = 100;
 
+/** How far a send got, for the message when the site stops answering. */
+type Stage = 'before' | 'pictures' | 'makingDraft' | 'updatingDraft';
+
 function site(saved: SavedSite): Site {
   return { url: saved.url, user: saved.user, applicationPassword: saved.applicationPassword, pretty: saved.pretty };
 }
@@ -53,39 +57,35 @@ export async function sendRoundup(saved: SavedSite, request: SendRequest, deps: 
   };
   let uploaded = 0;
   // How far the send got, for the message when the site stops answering.
-  let stage = 'before anything was sent';
-  const kept = (where: string) =>
-    uploaded === 0 ? '' : uploaded === 1
-      ? `The 1 picture already uploaded stays in ${where} media library and is reused next time.`
-      : `The ${uploaded} pictures already uploaded stay in ${where} media library and are reused next time.`;
+  let stage: Stage = 'before';
   const unreachable = (e: Unreachable) => {
-    if (stage === 'before anything was sent') return `${saved.url} could not be reached (${e.message}). Nothing was sent: send again when the site is back.`;
-    const pictures = uploaded > 0 ? `${kept('its')} ` : '';
+    if (stage === 'before') return t('wpUnreachableNothingSent', saved.url, e.message);
+    const pictures = uploaded > 0 && plural('wpPicturesStayOnSite', uploaded);
+    if (stage === 'pictures') return sentences(t('wpStoppedWhileUploading', saved.url, e.message), pictures, t('wpNoDraftYetSendAgain'));
     // The draft's request went out and no answer came back: WordPress may have saved it or not.
-    if (stage.startsWith('while the draft')) {
-      return `${saved.url} stopped answering ${stage} (${e.message}). ${pictures}WordPress may or may not have saved it: look in its Posts → Drafts before sending again.`;
-    }
-    return `${saved.url} stopped answering ${stage} (${e.message}). ${pictures}No draft was made or changed: send again when the site is back.`;
+    return sentences(
+      t(stage === 'makingDraft' ? 'wpStoppedWhileMakingDraft' : 'wpStoppedWhileUpdatingDraft', saved.url, e.message),
+      pictures,
+      t('wpDraftMayBeSaved'),
+    );
   };
+  const sending = t('wpSendingToWordPress');
 
   try {
     // 1. Who we are, and that we may write (and upload).
-    const me = readWriter(...answerOf(await call(whoAmI(s))));
-    if (!me.ok) return { ok: false, error: me.error.replace(/^Checking the connection/, 'Sending to WordPress') };
-    if (!me.value.canWrite) return { ok: false, error: `Sending to WordPress: ${me.value.name || saved.user} may not write posts on ${saved.url}.` };
+    const me = readWriter(...answerOf(await call(whoAmI(s))), sending);
+    if (!me.ok) return { ok: false, error: me.error };
+    if (!me.value.canWrite) return { ok: false, error: said(sending, t('wpUserMayNotWriteOn', me.value.name || saved.user, saved.url)) };
 
     // 2. The draft sent before: still a draft, gone (deleted or in WordPress's trash), or published.
     let postId: number | undefined;
     let made: SendReport['made'] = 'created';
     if (deps.previous) {
       const answer = await call(getPost(s, deps.previous.postId));
-      const found = readDraft(answer.status, answer.body, 'Finding the draft sent before');
+      const found = readDraft(answer.status, answer.body, t('wpFindingDraftSentBefore'));
       if (found.ok && found.value.status !== 'trash') {
         if (['publish', 'future', 'private'].includes(found.value.status)) {
-          return {
-            ok: false,
-            error: `This roundup is already ${found.value.status === 'future' ? 'scheduled' : 'published'} on ${saved.url} (post ${found.value.id}). Roundup does not change a post your readers can see: edit it in WordPress.`,
-          };
+          return { ok: false, error: t(found.value.status === 'future' ? 'wpAlreadyScheduled' : 'wpAlreadyPublished', saved.url, found.value.id) };
         }
         postId = found.value.id;
         made = 'updated';
@@ -117,8 +117,8 @@ export async function sendRoundup(saved: SavedSite, request: SendRequest, deps: 
         reused++;
       } else {
         if (before) await deps.uploads.forget(p.url); // deleted from the library since
-        if (me.value.canUpload) stage = 'while the pictures were uploaded';
-        const result = me.value.canUpload ? await upload(s, p.url, deps, call) : { missing: `${saved.user} may not upload pictures to the site` };
+        if (me.value.canUpload) stage = 'pictures';
+        const result = me.value.canUpload ? await upload(s, p.url, deps, call) : { missing: t('wpUserMayNotUpload', saved.user) };
         if ('missing' in result) {
           notSent.push({ url: p.url, reason: result.missing });
           targets.set(p.file, { url: p.url });
@@ -132,17 +132,20 @@ export async function sendRoundup(saved: SavedSite, request: SendRequest, deps: 
     }
 
     // 4. The draft, whole.
-    stage = `while the draft was being ${postId === undefined ? 'made' : 'updated'}`;
+    stage = postId === undefined ? 'makingDraft' : 'updatingDraft';
     const draft = { title: request.title, content: pointAtLibrary(request.content, targets), excerpt: request.excerpt };
     const answer = await call(saveDraft(s, draft, postId));
-    let savedDraft = readDraft(answer.status, answer.body);
+    let savedDraft = readDraft(answer.status, answer.body, sending);
     if (!savedDraft.ok && postId !== undefined && answer.status === 404) {
       // Deleted between our look and our update: a new one, as if we had seen it gone.
-      savedDraft = readDraft(...answerOf(await call(saveDraft(s, draft))));
+      savedDraft = readDraft(...answerOf(await call(saveDraft(s, draft))), sending);
       made = 'recreated';
     }
     if (!savedDraft.ok) {
-      return { ok: false, error: `${savedDraft.error}${uploaded > 0 ? ` ${kept('the')}` : ''} No draft was ${postId === undefined ? 'made' : 'changed'}.` };
+      return {
+        ok: false,
+        error: sentences(savedDraft.error, uploaded > 0 && plural('wpPicturesStayInLibrary', uploaded), t(postId === undefined ? 'wpNoDraftMade' : 'wpNoDraftChanged')),
+      };
     }
     const sent: SentDraft = {
       site: saved.url,
@@ -171,8 +174,8 @@ async function inLibrary(s: Site, ids: number[], call: Call): Promise<{ ok: true
   const found = new Map<number, string>();
   for (let i = 0; i < ids.length; i += PAGE) {
     const answer = await call(listMedia(s, ids.slice(i, i + PAGE)));
-    const list = readMediaList(answer.status, answer.body);
-    if (!list.ok) return { ok: false, error: list.error.replace(/^Reading the media library/, 'Sending to WordPress (reading the media library)') };
+    const list = readMediaList(answer.status, answer.body, t('wpSendingReadingMediaLibrary'));
+    if (!list.ok) return { ok: false, error: list.error };
     for (const m of list.value) found.set(m.id, m.url);
   }
   return { ok: true, value: found };
@@ -183,14 +186,14 @@ async function upload(s: Site, url: string, deps: SendDeps, call: Call): Promise
   const bytes = await deps.picture(url);
   if ('missing' in bytes) return bytes;
   const type = imageType(bytes.type);
-  if (!type) return { missing: `its copy is not a picture WordPress takes (${bytes.type || 'no type'})` };
+  if (!type) return { missing: t('wpNotAPictureWordPressTakes', bytes.type || t('wpNoType')) };
   const fileName = `${lastPart(url)}.${extensionOf(type)}`;
   const answer = await call(uploadPicture(s, { fileName, type, bytes: bytes.bytes }));
-  const read = readUpload(answer.status, answer.body);
+  const read = readUpload(answer.status, answer.body, null);
   if (read.ok) return read.value;
   // Too large, refused, or broken on the site's side: this picture points at X; the send goes on.
   // A wrong password or a site gone would have stopped at step 1; a 5xx on one file is that file's.
-  return { missing: read.error.replace(/^Uploading a picture: /, '') };
+  return { missing: read.error };
 }
 
 /** A readable file name for the media library: the last part of X's path (`GxK2abXW4AA`). */

@@ -8,6 +8,10 @@
 // `<site>/?rest_route=/wp/v2/…` even where pretty permalinks are off; `<site>/wp-json/wp/v2/…`
 // only where they are on. Application passwords (WordPress 5.6+) authenticate with HTTP basic
 // auth; WordPress refuses them over plain HTTP unless the site is a local one.
+//
+// What an answer means is said in the writer's language (the interface's catalogue,
+// src/platform/i18n.ts): a step's name (`wpCheckingConnection`…), then what went wrong.
+import { t } from '../platform/i18n';
 
 export interface Site {
   /** The site's address as the writer gave it, normalised: `https://example.org/blog` (no trailing slash). */
@@ -33,10 +37,10 @@ export function siteAddress(input: string): { ok: true; url: string } | { ok: fa
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    return { ok: false, error: `“${trimmed}” is not a web address. Give the address of your site, e.g. https://example.org.` };
+    return { ok: false, error: t('wpNotAWebAddress', trimmed) };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'The site address must start with https:// (or http:// for a site on this computer).' };
-  if (url.username || url.password) return { ok: false, error: 'Give the site address without a user name or password in it: they have fields of their own.' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: t('wpAddressNeedsHttps') };
+  if (url.username || url.password) return { ok: false, error: t('wpAddressWithSignIn') };
   // The site's root, with its path (a WordPress in /blog), without query, fragment or a trailing slash.
   const path = url.pathname.replace(/\/(wp-admin|wp-json|wp-login\.php)(\/.*)?$/, '').replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}` };
@@ -135,47 +139,56 @@ function parse(body: string): unknown {
   }
 }
 
+/** A step's name and what went wrong in it: "Checking the connection: …"; the reason alone without a step. */
+export function said(doing: string | null, reason: string): string {
+  return doing === null ? reason : t('wpStepFailed', doing, reason);
+}
+
 /** What a failed answer means, for a writer: by WordPress's own error code first, else by status. */
-export function failure(status: number, body: string, doing: string): { ok: false; error: string; status: number } {
+function reasonFor(status: number, body: string): string {
   const data = parse(body);
   const code = isRecord(data) ? String((data as WpError).code ?? '') : '';
-  const say = (error: string) => ({ ok: false as const, error: `${doing}: ${error}`, status });
   switch (code) {
     case 'incorrect_password':
     case 'invalid_username':
     case 'rest_not_logged_in':
-      return say('WordPress did not accept the user name and application password. Check both, or make a new application password in your WordPress profile.');
+      return t('wpPasswordRefused');
     case 'application_passwords_disabled':
     case 'application_passwords_disabled_for_user':
-      return say('this site does not allow application passwords (WordPress allows them only over https, unless the site is a local one).');
+      return t('wpApplicationPasswordsOff');
     case 'rest_cannot_create':
     case 'rest_cannot_edit':
     case 'rest_cannot_create_post':
-      return say('this user may not write posts on the site. Use an author’s or editor’s account.');
+      return t('wpMayNotWrite');
     case 'rest_cannot_upload':
     case 'rest_upload_no_data':
-      return say('this user may not upload pictures to the site.');
+      return t('wpMayNotUpload');
     case 'rest_post_invalid_id':
-      return say('the draft is no longer on the site (it was deleted in WordPress).');
+      return t('wpDraftGone');
     case 'rest_no_route':
     case 'rest_disabled':
     case 'rest_cannot_access':
-      return say('this site answers, but not as a WordPress with its REST API switched on (a security plugin may switch it off).');
+      return t('wpRestApiOff');
     case 'rest_upload_unknown_error':
     case 'rest_upload_sideload_error':
       // PHP's own limit, said in PHP's words ("exceeds the upload_max_filesize directive").
       if (/exceeds|too large|upload_max_filesize|post_max_size/i.test(String((data as WpError).message ?? ''))) {
-        return say('the site refused a picture as too large. Raise its upload limit (upload_max_filesize) or send without that picture.');
+        return t('wpPictureTooLarge');
       }
-      return say(`the site could not store a picture (${String((data as WpError).message ?? 'no reason given')}).`);
+      return t('wpPictureNotStored', (data as WpError).message == null ? t('wpNoReasonGiven') : String((data as WpError).message));
     default:
   }
-  if (status === 401) return say('WordPress did not accept the user name and application password.');
-  if (status === 403) return say('the site refused: this user may not do that, or a security plugin blocks the REST API.');
-  if (status === 404) return say('nothing answered as WordPress at this address. Check the site address (with its path, if WordPress lives in one).');
-  if (status === 413) return say('the site refused a file as too large. Raise the upload limit (upload_max_filesize) or send without that picture.');
-  if (status >= 500) return say(`the site had a problem of its own (HTTP ${status}). Try again later.`);
-  return say(`the site answered HTTP ${status}${isRecord(data) && typeof data.message === 'string' ? ` (${data.message})` : ''}.`);
+  if (status === 401) return t('wpHttp401');
+  if (status === 403) return t('wpHttp403');
+  if (status === 404) return t('wpHttp404');
+  if (status === 413) return t('wpHttp413');
+  if (status >= 500) return t('wpHttp5xx', String(status));
+  return isRecord(data) && typeof data.message === 'string' ? t('wpHttpOtherSaying', String(status), data.message) : t('wpHttpOther', String(status));
+}
+
+/** A failed answer, in words: `doing` (a step's name, e.g. `t('wpSendingToWordPress')`), then why; only why when null. */
+export function failure(status: number, body: string, doing: string | null): { ok: false; error: string; status: number } {
+  return { ok: false, error: said(doing, reasonFor(status, body)), status };
 }
 
 export interface Writer {
@@ -186,12 +199,12 @@ export interface Writer {
   canUpload: boolean;
 }
 
-/** The answer to `whoAmI`. */
-export function readWriter(status: number, body: string): Answer<Writer> {
+/** The answer to `whoAmI`; `doing` names the step in a failure's words. */
+export function readWriter(status: number, body: string, doing: string | null = t('wpCheckingConnection')): Answer<Writer> {
   const data = parse(body);
   if (status !== 200 || !isRecord(data) || typeof data.id !== 'number') {
-    if (status === 200) return { ok: false, error: 'Checking the connection: the site answered, but not as WordPress does.', status };
-    return failure(status, body, 'Checking the connection');
+    if (status === 200) return { ok: false, error: said(doing, t('wpNotWordPressAnswer')), status };
+    return failure(status, body, doing);
   }
   const caps = isRecord(data.capabilities) ? data.capabilities : {};
   return {
@@ -208,10 +221,10 @@ export interface SavedDraft {
 }
 
 /** The answer to `saveDraft` or `getPost`. */
-export function readDraft(status: number, body: string, doing = 'Sending to WordPress'): Answer<SavedDraft> {
+export function readDraft(status: number, body: string, doing: string | null = t('wpSendingToWordPress')): Answer<SavedDraft> {
   const data = parse(body);
   if ((status !== 200 && status !== 201) || !isRecord(data) || typeof data.id !== 'number') {
-    if (status === 200 || status === 201) return { ok: false, error: `${doing}: the site answered, but not as WordPress does.`, status };
+    if (status === 200 || status === 201) return { ok: false, error: said(doing, t('wpNotWordPressAnswer')), status };
     return failure(status, body, doing);
   }
   return { ok: true, value: { id: data.id, link: typeof data.link === 'string' ? data.link : '', status: typeof data.status === 'string' ? data.status : '' } };
@@ -228,22 +241,22 @@ export interface UploadedPicture {
   url: string;
 }
 
-/** The answer to `uploadPicture`. */
-export function readUpload(status: number, body: string): Answer<UploadedPicture> {
+/** The answer to `uploadPicture`; with `doing` null, a failure says only why (a picture's reason for not being sent). */
+export function readUpload(status: number, body: string, doing: string | null = t('wpUploadingPicture')): Answer<UploadedPicture> {
   const data = parse(body);
   if (status !== 201 || !isRecord(data) || typeof data.id !== 'number' || typeof data.source_url !== 'string') {
-    if (status === 201 || status === 200) return { ok: false, error: 'Uploading a picture: the site answered, but not as WordPress does.', status };
-    return failure(status, body, 'Uploading a picture');
+    if (status === 201 || status === 200) return { ok: false, error: said(doing, t('wpNotWordPressAnswer')), status };
+    return failure(status, body, doing);
   }
   return { ok: true, value: { id: data.id, url: data.source_url } };
 }
 
 /** The answer to `listMedia`: the ids found, with where WordPress serves each. */
-export function readMediaList(status: number, body: string): Answer<UploadedPicture[]> {
+export function readMediaList(status: number, body: string, doing: string | null = t('wpReadingMediaLibrary')): Answer<UploadedPicture[]> {
   const data = parse(body);
   if (status !== 200 || !Array.isArray(data)) {
-    if (status === 200) return { ok: false, error: 'Reading the media library: the site answered, but not as WordPress does.', status };
-    return failure(status, body, 'Reading the media library');
+    if (status === 200) return { ok: false, error: said(doing, t('wpNotWordPressAnswer')), status };
+    return failure(status, body, doing);
   }
   const found = data.filter((m): m is { id: number; source_url: string } => isRecord(m) && typeof m.id === 'number' && typeof m.source_url === 'string');
   return { ok: true, value: found.map((m) => ({ id: m.id, url: m.source_url })) };

@@ -7,6 +7,7 @@ import type { Post } from '../model/post';
 import type { Roundup } from '../model/roundup';
 import type { TrashEntry } from '../model/trash';
 import type { Db } from './db';
+import { t } from '../platform/i18n';
 
 /** A picture without a kept copy, with the record of its last failed try (none: never tried). */
 export interface NotKept {
@@ -24,7 +25,11 @@ export interface CopiesSummary {
   missing: number;
 }
 
-/** The reason given for a picture that was never tried (just clipped, or copies were off). */
+/**
+ * The reason given for a picture that was never tried (just clipped, or copies were off), in
+ * English: nothing stores or compares it; missingPictures gives it in the writer's language
+ * (`notCopiedYet`).
+ */
 export const NOT_COPIED_YET = 'Not copied yet';
 
 type GetStore<V> = { get(key: string): Promise<V | undefined> };
@@ -159,7 +164,7 @@ export type CopyStore = ReturnType<typeof createCopyStore>;
 
 /**
  * Which of these pictures (URLs as the post holds them: `copiablePictures(post)`) have no kept
- * copy, each with the reason the writer reads: why the last try failed, or NOT_COPIED_YET.
+ * copy, each with the reason the writer reads: why the last try failed, or NOT_COPIED_YET (translated).
  * Read only, for the editor ("this picture could not be copied: …").
  */
 export async function missingPictures(db: Db, urls: readonly string[]): Promise<Map<string, string>> {
@@ -168,7 +173,7 @@ export async function missingPictures(db: Db, urls: readonly string[]): Promise<
   await tx.done;
   const out = new Map<string, string>();
   for (const [url, record] of found) {
-    if (record?.status !== 'kept') out.set(url, record?.reason ?? NOT_COPIED_YET);
+    if (record?.status !== 'kept') out.set(url, record?.reason ?? t('notCopiedYet'));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // What the store throws when a request names something that is not there. Such a request can
 // never succeed as it is, so the router answers it as permanent (not worth sending again).
+// Their messages reach the writer as they are: in the writer's language.
+import { t } from '../platform/i18n';
 
 /** A request that can never succeed as it is: sending it again would not help (see Reply.transient). */
 export class GoneError extends Error {
@@ -8,19 +10,19 @@ export class GoneError extends Error {
 
 export class RoundupNotFoundError extends GoneError {
   constructor(id: string) {
-    super(`There is no roundup with id "${id}" (it may have been deleted in another view).`);
+    super(t('roundupNotFound', id));
   }
 }
 
 export class ItemNotFoundError extends GoneError {
   constructor(postId: string) {
-    super(`The roundup holds no post "${postId}" (it may have been removed in another view).`);
+    super(t('itemNotFound', postId));
   }
 }
 
 export class LanguageTagError extends GoneError {
   constructor(language: string) {
-    super(`${JSON.stringify(language.slice(0, 100))} is not a language tag (BCP 47, such as "en", "de" or "pt-BR").`);
+    super(t('notALanguageTag', JSON.stringify(language.slice(0, 100))));
   }
 }
 

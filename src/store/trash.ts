@@ -10,6 +10,7 @@ import {
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Db, RoundupDB } from './db';
 import { GoneError, notFound } from './errors';
+import { t } from '../platform/i18n';
 import { CURRENT } from './reads';
 import type { StoreOptions } from './roundups';
 
@@ -53,7 +54,7 @@ function mergeRoundups(live: Roundup, trashed: Roundup): Roundup {
 
 export class NotInTrashError extends GoneError {
   constructor() {
-    super('This is no longer in the Trash (it was restored or emptied, perhaps in another view).');
+    super(t('notInTrash'));
   }
 }
 
