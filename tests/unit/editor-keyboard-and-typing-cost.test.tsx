@@ -10,23 +10,11 @@ import { PostCard } from '../../src/popup/PostCard';
 import { App } from '../../src/popup/App';
 import { useSettled } from '../../src/popup/memo';
 import { countWords, roundupWordCount } from '../../src/popup/word-count';
-import { harness } from './helpers/editor-harness';
+import { withPosts } from './helpers/open-editor';
 import { makePost } from './helpers/posts';
 
 afterEach(cleanup);
 
-async function withPosts(n: number) {
-  const h = await harness();
-  for (let i = 1; i <= n; i++) await h.store.clip(makePost(i));
-  render(<App connection={h.connection} host={h.host} />);
-  const list = screen.getByRole('list', { name: 'Posts' });
-  await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(n));
-  await waitFor(() => expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).readOnly).toBe(false));
-  const items = () => within(list).getAllByRole('listitem');
-  const order = () => items().map((li) => li.textContent?.match(/@(author\d+)/)?.[1]);
-  const current = async () => h.store.currentRoundup();
-  return { h, items, order, current };
-}
 
 const alt = (el: Element, key: 'ArrowUp' | 'ArrowDown', more: object = {}) => fireEvent.keyDown(el, { key, altKey: true, ...more });
 

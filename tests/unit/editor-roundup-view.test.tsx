@@ -3,22 +3,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/popup/App';
 import { harness } from './helpers/editor-harness';
+import { withPosts } from './helpers/open-editor';
 import { makePost } from './helpers/posts';
 
 afterEach(cleanup);
 
-async function withPosts(n: number) {
-  const h = await harness();
-  for (let i = 1; i <= n; i++) await h.store.clip(makePost(i));
-  render(<App connection={h.connection} host={h.host} />);
-  const list = screen.getByRole('list', { name: 'Posts' });
-  if (n > 0) await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(n));
-  await waitFor(() => expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).readOnly).toBe(false));
-  const items = () => within(list).getAllByRole('listitem');
-  const order = () => items().map((li) => li.textContent?.match(/@(author\d+)/)?.[1]);
-  const current = async () => (await h.store.currentRoundup());
-  return { h, list, items, order, current };
-}
 
 describe('the roundup view', () => {
   it('shows the title, introduction, closing and each post with its lead-in and commentary', async () => {
